@@ -1,0 +1,43 @@
+// Builds every runnable piece with esbuild: remark and its plugins are ESM-only, while the CLI
+// bin, the VS Code extension host and mocha's test runner all load CommonJS most reliably.
+// Type checking is separate (`npm run typecheck`); esbuild only strips types.
+import { build } from 'esbuild';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+function testEntries(dir) {
+  const entries = [];
+  let names = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return entries;
+  }
+  for (const name of names) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) entries.push(...testEntries(path));
+    else if (name.endsWith('.test.ts')) entries.push(path);
+  }
+  return entries;
+}
+
+await Promise.all([
+  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs' }),
+  build({
+    ...common,
+    entryPoints: testEntries('test/unit'),
+    outdir: 'out/test/unit',
+    outbase: 'test/unit',
+    external: ['mocha'],
+  }),
+]);

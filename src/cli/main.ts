@@ -1,0 +1,62 @@
+// The `meetings` command: dispatch, help, and the exit-code contract (0 clean, 1 findings, 2 usage or I/O).
+import { runActions } from './actions-command';
+import { UsageError } from './args';
+import type { Io } from './context';
+import { helpText } from './help';
+import { runLint } from './lint-command';
+import { VERSION } from './version';
+import { PathError } from '../node/walk';
+
+const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number> = { lint: runLint, actions: runActions };
+
+export function run(argv: readonly string[], io: Io): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(helpText(rest[0] ?? null, io.env));
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const handler = COMMANDS[command];
+  if (!handler) {
+    io.stderr(`meetings: unknown command "${command}" (try: meetings --help)\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(helpText(command, io.env));
+    return 0;
+  }
+  try {
+    return handler(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`meetings ${command}: ${error.message} (see: meetings ${command} --help)\n`);
+      return 2;
+    }
+    if (error instanceof PathError) {
+      io.stderr(`meetings: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+/** Entry point of the bin script. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const io: Io = {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    env: process.env,
+    now: () => new Date(),
+  };
+  try {
+    return run(argv, io);
+  } catch (error) {
+    io.stderr(`meetings: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,163 @@
+// Reading an action item's own text: owners, due dates, priority and the Obsidian Tasks fields.
+// Works on one item's text; returns spans in document offsets.
+import { readDateExpression } from './date-expressions';
+import type { DueMention, OwnerMention, Priority, Span } from './model';
+import type { PeopleIndex } from './people';
+
+export interface ActionFacts {
+  owners: OwnerMention[];
+  dueMentions: DueMention[];
+  priority: Priority | null;
+  doneDate: string | null;
+  cancelledDate: string | null;
+  recurrence: string | null;
+  id: string | null;
+}
+
+const NAME = /[\p{L}\p{N}\p{M}_](?:[\p{L}\p{N}\p{M}_]|[-.·](?=[\p{L}\p{N}\p{M}_]))*/uy;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
+const OWNER_KEY = /(?<![\p{L}\p{N}_])(?:owners?|assignees?|负责人|责任人|执行人)[ \t]*[:：](?![:：])[ \t]*/giu;
+const OWNER_FIELD = /\[(?:owners?|assignees?|负责人|责任人)::[ \t]*([^\]\n]*)\]/giu;
+const NAME_SEPARATOR = /[ \t]*(?:[,，、/&;；]|和|及|与|and(?![\p{L}]))[ \t]*/uy;
+const DUE_MARKER =
+  /📅\uFE0F?[ \t]*|\[(?:due|deadline|ddl|截止|截止日期)::[ \t]*|(?<![\p{L}\p{N}_])(?:截止日期|截止时间|截止|期限|due|deadline|ddl)[ \t]*[:：](?![:：])[ \t]*/giu;
+const DONE_DATE = /✅\uFE0F?[ \t]*(\d{4}-\d{2}-\d{2})/u;
+const CANCELLED_DATE = /❌\uFE0F?[ \t]*(\d{4}-\d{2}-\d{2})/u;
+const RECURRENCE = /🔁\uFE0F?[ \t]*([^📅⏳🛫✅❌➕🔺⏫🔼🔽⏬🆔⛔\n]*)/u;
+const PRIORITY_EMOJI: Record<string, Priority> = { '🔺': 'highest', '⏫': 'high', '🔼': 'medium', '🔽': 'low', '⏬': 'lowest' };
+const PRIORITY_CODE = /(?<![\p{L}\p{N}])P([0-3])(?![\p{L}\p{N}])/u;
+const PRIORITY_FIELD =
+  /(?:\[priority::[ \t]*|(?<![\p{L}\p{N}_])(?:优先级|priority)[ \t]*[:：][ \t]*)(最高|最低|紧急|高|中|低|highest|lowest|urgent|high|medium|normal|low|P[0-3])/iu;
+const PRIORITY_WORDS: Record<string, Priority> = {
+  最高: 'highest', 紧急: 'highest', urgent: 'highest', highest: 'highest', p0: 'highest',
+  高: 'high', high: 'high', p1: 'high',
+  中: 'medium', medium: 'medium', normal: 'medium', p2: 'medium',
+  低: 'low', low: 'low', p3: 'low',
+  最低: 'lowest', lowest: 'lowest',
+};
+const BLOCK_ID = /(?:^|\s)\^([A-Za-z0-9-]+)\s*$/u;
+const ID_FIELD = /\[id::[ \t]*([^\]\n]+?)[ \t]*\]|🆔\uFE0F?[ \t]*([A-Za-z0-9_-]+)/u;
+
+/** Parts of the text where `@` and markers mean nothing: code, links, URLs, comments. */
+function quietZones(text: string): Span[] {
+  const zones: Span[] = [];
+  for (const pattern of [/`[^`\n]*`/gu, /(?:https?|ftp|mailto):[^\s<>()]*|www\.[^\s<>()]*/giu, /\]\([^)\s]*\)/gu, /<[a-z][a-z0-9+.-]*:[^\s<>]*>/giu]) {
+    for (const match of text.matchAll(pattern)) zones.push({ start: match.index, end: match.index + match[0].length });
+  }
+  let from = 0;
+  while ((from = text.indexOf('<!--', from)) >= 0) {
+    const close = text.indexOf('-->', from + 4);
+    const end = close < 0 ? text.length : close + 3;
+    zones.push({ start: from, end });
+    from = end;
+  }
+  return zones;
+}
+
+function inZone(offset: number, zones: readonly Span[]): boolean {
+  return zones.some((zone) => offset >= zone.start && offset < zone.end);
+}
+
+/**
+ * Reads the facts of one item. `text` is the whole document; `span` the item's own text.
+ */
+export function readActionFacts(text: string, span: Span, meetingDate: string | null, people: PeopleIndex): ActionFacts {
+  const segment = text.slice(span.start, span.end);
+  const base = span.start;
+  const zones = quietZones(segment);
+  const owners: OwnerMention[] = [];
+  const addOwner = (written: string, at: number) => {
+    const resolved = people.resolve(written);
+    const usedLength = resolved ? resolved.length : written.length;
+    const mention: OwnerMention = {
+      written: written.slice(0, usedLength),
+      name: resolved ? resolved.name : written,
+      known: resolved !== null,
+      span: { start: base + at, end: base + at + usedLength },
+    };
+    if (!owners.some((owner) => owner.name === mention.name)) owners.push(mention);
+  };
+
+  for (const mention of segment.matchAll(/[@＠]/gu)) {
+    const at = mention.index;
+    const before = segment[at - 1];
+    if (before !== undefined && (WORD_CHAR.test(before) || before === '@' || before === '＠')) continue; // e-mail, @@
+    if (inZone(at, zones)) continue;
+    NAME.lastIndex = at + 1;
+    const name = NAME.exec(segment);
+    if (name) addOwner(name[0], at + 1);
+  }
+  for (const match of segment.matchAll(OWNER_KEY)) {
+    if (!inZone(match.index, zones)) readNameList(segment, match.index + match[0].length, people, addOwner);
+  }
+  for (const match of segment.matchAll(OWNER_FIELD)) {
+    const valueStart = match.index + match[0].indexOf(match[1]!, match[0].indexOf('::'));
+    readNameList(segment, valueStart, people, addOwner);
+  }
+  owners.sort((a, b) => a.span.start - b.span.start);
+
+  const dueMentions: DueMention[] = [];
+  for (const match of segment.matchAll(DUE_MARKER)) {
+    if (inZone(match.index, zones)) continue;
+    const valueStart = match.index + match[0].length;
+    const reading = readDateExpression(segment, valueStart, meetingDate);
+    dueMentions.push({
+      written: segment.slice(valueStart, reading.end),
+      date: reading.date,
+      iso: reading.iso,
+      problem: reading.problem,
+      span: { start: base + valueStart, end: base + reading.end },
+      markerSpan: { start: base + match.index, end: base + reading.end },
+    });
+  }
+
+  return {
+    owners,
+    dueMentions,
+    priority: readPriority(segment),
+    doneDate: DONE_DATE.exec(segment)?.[1] ?? null,
+    cancelledDate: CANCELLED_DATE.exec(segment)?.[1] ?? null,
+    recurrence: RECURRENCE.exec(segment)?.[1]?.trim() || null,
+    id: readId(segment),
+  };
+}
+
+/** `张三、李四`, `Alice Chen, Bob`, `@王五 和 @赵六`; stops at the next `key:`. */
+function readNameList(text: string, start: number, people: PeopleIndex, add: (written: string, at: number) => void): void {
+  let at = start;
+  for (;;) {
+    if (text[at] === '@' || text[at] === '＠') at++;
+    const lower = text.slice(at, at + 200).toLowerCase();
+    const multiWord = people.multiWordNames().find((name) => lower.startsWith(name) && !WORD_CHAR.test(text[at + name.length] ?? ''));
+    let length: number;
+    if (multiWord) {
+      length = multiWord.length;
+    } else {
+      NAME.lastIndex = at;
+      const name = NAME.exec(text);
+      if (!name) return;
+      length = name[0].length;
+    }
+    if (/^[ \t]*[:：]/u.test(text.slice(at + length, at + length + 3))) return; // a following `key:`
+    add(text.slice(at, at + length), at);
+    at += length;
+    NAME_SEPARATOR.lastIndex = at;
+    const separator = NAME_SEPARATOR.exec(text);
+    if (!separator) return;
+    at += separator[0].length;
+  }
+}
+
+function readPriority(text: string): Priority | null {
+  for (const [emoji, priority] of Object.entries(PRIORITY_EMOJI)) if (text.includes(emoji)) return priority;
+  const field = PRIORITY_FIELD.exec(text);
+  if (field) return PRIORITY_WORDS[field[1]!.toLowerCase()] ?? null;
+  const code = PRIORITY_CODE.exec(text);
+  return code ? PRIORITY_WORDS[`p${code[1]}`]! : null;
+}
+
+function readId(text: string): string | null {
+  const field = ID_FIELD.exec(text);
+  if (field) return (field[1] ?? field[2])!.trim();
+  return BLOCK_ID.exec(text)?.[1] ?? null;
+}

@@ -1,0 +1,34 @@
+// The shape every rule has: a small object with an id, a default severity and a check.
+import type { ResolvedConfig } from '../config';
+import type { Fix, Locale, Meeting, Severity, Span } from '../model';
+import type { MessageArgs, MessageId } from '../messages';
+
+export interface RuleReport {
+  span: Span;
+  message: string;
+  fixes?: Fix[];
+}
+
+export interface RuleContext {
+  meeting: Meeting;
+  config: ResolvedConfig;
+  /** `YYYY-MM-DD`, from `--today` or the clock in the configured time zone. */
+  today: string;
+  locale: Locale;
+  t(id: MessageId, args?: MessageArgs): string;
+  /** Weekday name of an ISO date in the locale. */
+  weekday(iso: string): string;
+  report(report: RuleReport): void;
+}
+
+export interface Rule {
+  id: string;
+  defaultSeverity: Severity;
+  description: Record<Locale, string>;
+  check(context: RuleContext): void;
+}
+
+/** Actions that still need doing: the action rules ignore done and cancelled items. */
+export function pendingActions(meeting: Meeting) {
+  return meeting.actions.filter((action) => action.status === 'open' || action.status === 'in-progress');
+}
