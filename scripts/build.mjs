@@ -15,7 +15,9 @@ const common = {
   legalComments: 'none',
 };
 
-function testEntries(dir) {
+const production = process.argv.includes('--production');
+
+function testEntries(dir, suffix = '.test.ts') {
   const entries = [];
   let names = [];
   try {
@@ -25,14 +27,22 @@ function testEntries(dir) {
   }
   for (const name of names) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) entries.push(...testEntries(path));
-    else if (name.endsWith('.test.ts')) entries.push(path);
+    if (statSync(path).isDirectory()) entries.push(...testEntries(path, suffix));
+    else if (name.endsWith(suffix)) entries.push(path);
   }
   return entries;
 }
 
 await Promise.all([
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs' }),
+  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'], minify: production, sourcemap: !production && 'linked' }),
+  build({
+    ...common,
+    entryPoints: ['test/integration/index.ts', ...testEntries('test/integration', '.spec.ts')],
+    outdir: 'out/test/integration',
+    outbase: 'test/integration',
+    external: ['vscode', 'mocha'],
+  }),
   build({
     ...common,
     entryPoints: testEntries('test/unit'),

@@ -83,6 +83,11 @@ export function readActionFacts(text: string, span: Span, meetingDate: string | 
     const before = segment[at - 1];
     if (before !== undefined && (WORD_CHAR.test(before) || before === '@' || before === '＠')) continue; // e-mail, @@
     if (inZone(at, zones)) continue;
+    const multiWord = knownMultiWordName(segment, at + 1, people);
+    if (multiWord) {
+      addOwner(segment.slice(at + 1, at + 1 + multiWord), at + 1);
+      continue;
+    }
     NAME.lastIndex = at + 1;
     const name = NAME.exec(segment);
     if (name) addOwner(name[0], at + 1);
@@ -127,12 +132,8 @@ function readNameList(text: string, start: number, people: PeopleIndex, add: (wr
   let at = start;
   for (;;) {
     if (text[at] === '@' || text[at] === '＠') at++;
-    const lower = text.slice(at, at + 200).toLowerCase();
-    const multiWord = people.multiWordNames().find((name) => lower.startsWith(name) && !WORD_CHAR.test(text[at + name.length] ?? ''));
-    let length: number;
-    if (multiWord) {
-      length = multiWord.length;
-    } else {
+    let length = knownMultiWordName(text, at, people);
+    if (length === 0) {
       NAME.lastIndex = at;
       const name = NAME.exec(text);
       if (!name) return;
@@ -146,6 +147,15 @@ function readNameList(text: string, start: number, people: PeopleIndex, add: (wr
     if (!separator) return;
     at += separator[0].length;
   }
+}
+
+/** Length of a known name with spaces (`Alice Chen`) written at `at`, or 0. */
+function knownMultiWordName(text: string, at: number, people: PeopleIndex): number {
+  const names = people.multiWordNames();
+  if (names.length === 0) return 0;
+  const lower = text.slice(at, at + 200).toLowerCase();
+  const name = names.find((candidate) => lower.startsWith(candidate) && !WORD_CHAR.test(text[at + candidate.length] ?? ''));
+  return name?.length ?? 0;
 }
 
 function readPriority(text: string): Priority | null {

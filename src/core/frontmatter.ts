@@ -4,7 +4,7 @@ import { isValidTimeZone, parseIsoDate } from './calendar';
 import { readDateExpression } from './date-expressions';
 import type { FieldProblem, Frontmatter, MeetingFields, Span } from './model';
 
-const OPENING = /^---[ \t]*\r?\n/;
+const OPENING = /^---[ \t]*(?:\r\n|\r|\n)/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
 
 /** Keys that hold attendees; the first key name is the canonical one. */
@@ -52,7 +52,8 @@ export function findFrontmatter(text: string): Frontmatter | null {
     frontmatter.yamlProblems.push({ message: 'frontmatter-unclosed', span: { start: 0, end: 3 } });
     return frontmatter;
   }
-  const doc = parseDocument(content, { uniqueKeys: true, prettyErrors: false });
+  // YAML does not take a lone CR as a line break; swapping it for LF keeps every offset.
+  const doc = parseDocument(content.replace(/\r(?!\n)/gu, '\n'), { uniqueKeys: true, prettyErrors: false });
   for (const error of [...doc.errors, ...doc.warnings]) {
     frontmatter.yamlProblems.push({
       message: error.message.split('\n')[0]!.trim(),
@@ -137,7 +138,7 @@ export function readFields(frontmatter: Frontmatter | null): { fields: MeetingFi
   fields.series = readText(FIELD_KEYS.series);
 
   const datePair = find(FIELD_KEYS.date);
-  if (!datePair || datePair.value === null) {
+  if (!datePair || datePair.value === null || (isScalar(datePair.value) && datePair.value.value === null)) {
     problems.push({ messageId: 'field.date-missing', args: {}, span: datePair ? spanOf(datePair.key) : { start: 0, end: 3 } });
   } else {
     const node = datePair.value;

@@ -14,3 +14,8 @@ export { message, localeFrom } from './messages';
 export { RULES, RULE_IDS } from './rules';
 export type { Rule } from './rules/rule';
 export { SECTION_KINDS, DEFAULT_SECTION_HEADINGS, classifyHeading } from './vocabulary';
+export { MeetingIndex } from './meeting-index';
+export type { IndexedAction, IndexedMeeting } from './meeting-index';
+export { markDoneEdits, setDueEdits, assignOwnerEdits } from './action-edits';
+export { PeopleIndex } from './people';
+export { insertionPoint } from './rules/action-owner';

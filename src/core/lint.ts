@@ -15,6 +15,8 @@ export interface LintOptions {
   /** Called when a rule throws; the other rules still run. */
   onRuleError?: (rule: string, error: unknown) => void;
   rules?: readonly Rule[];
+  /** Date of the series' next meeting, when the caller knows the workspace. */
+  nextMeetingDate?: string | null;
 }
 
 export function severityOf(rule: Rule, config: ResolvedConfig): Severity | 'off' {
@@ -32,6 +34,7 @@ export function lintMeeting(meeting: Meeting, options: LintOptions): Finding[] {
       config: options.config,
       today: options.today,
       locale: options.locale,
+      nextMeetingDate: options.nextMeetingDate ?? null,
       t: (id, args) => message(options.locale, id, args),
       weekday: (iso) => message(options.locale, `weekday.${isoWeekday(iso)}` as 'weekday.1'),
       report: ({ span, message: text, fixes }) => findings.push({ rule: rule.id, severity, message: text, span, fixes: fixes ?? [] }),

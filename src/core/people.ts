@@ -13,6 +13,7 @@ const LATIN_WORD_CHAR = /[\p{Script=Latin}\p{N}_]/u;
 export class PeopleIndex {
   private readonly canonical = new Map<string, string>();
   private readonly byLength: string[];
+  private readonly withSpaces: string[];
 
   constructor(attendees: readonly string[], roster: readonly Person[]) {
     for (const person of roster) {
@@ -24,6 +25,7 @@ export class PeopleIndex {
       if (!this.canonical.has(attendee.toLowerCase())) this.add(attendee, attendee);
     }
     this.byLength = [...this.canonical.keys()].sort((a, b) => b.length - a.length);
+    this.withSpaces = this.byLength.filter((name) => /\s/u.test(name));
   }
 
   get size(): number {
@@ -54,8 +56,8 @@ export class PeopleIndex {
   }
 
   /** Known names that contain spaces, longest first (`owner: Alice Chen`). */
-  multiWordNames(): string[] {
-    return this.byLength.filter((name) => /\s/u.test(name));
+  multiWordNames(): readonly string[] {
+    return this.withSpaces;
   }
 
   private add(written: string, name: string): void {

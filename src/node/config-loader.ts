@@ -1,7 +1,7 @@
 // Finds and reads `.meetings.yaml` files up the folder tree, once per folder.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CONFIG_FILE_NAME, mergeConfig, parseConfig, RULE_IDS, type ConfigLayer, type ConfigProblem, type ResolvedConfig } from '../core';
+import { CONFIG_FILE_NAME, mergeConfig, parseConfig, RULE_IDS, stripBom, type ConfigLayer, type ConfigProblem, type ResolvedConfig } from '../core';
 import { toPosix } from './paths';
 
 export interface ConfigFileReport {
@@ -37,7 +37,7 @@ export class ConfigLoader {
     let layer: ConfigLayer | null = null;
     let text: string | null = null;
     try {
-      text = readFileSync(path, 'utf8');
+      text = stripBom(readFileSync(path, 'utf8'));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') {

@@ -6,7 +6,7 @@ export const actionDue: Rule = {
   id: 'action-due',
   defaultSeverity: 'warning',
   description: { en: 'An open or in-progress action item has no due date.', 'zh-CN': '未完成的行动项没有截止日期。' },
-  check({ meeting, t, weekday, report }) {
+  check({ meeting, nextMeetingDate, t, weekday, report }) {
     const date = meeting.fields.date;
     for (const action of pendingActions(meeting)) {
       if (action.due || action.dueMentions.length > 0) continue;
@@ -14,6 +14,7 @@ export const actionDue: Rule = {
       const choices = date
         ? [
             { iso: addDays(date, 7), id: 'fix.due-in-week' as const },
+            ...(nextMeetingDate ? [{ iso: nextMeetingDate, id: 'fix.due-next-meeting' as const }] : []),
             { iso: endOfMonth(date), id: 'fix.due-end-of-month' as const },
           ].filter((choice, index, all) => all.findIndex((other) => other.iso === choice.iso) === index)
         : [];

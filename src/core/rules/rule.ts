@@ -15,6 +15,8 @@ export interface RuleContext {
   /** `YYYY-MM-DD`, from `--today` or the clock in the configured time zone. */
   today: string;
   locale: Locale;
+  /** Date of the series' next meeting, when known (the editor knows the workspace). */
+  nextMeetingDate: string | null;
   t(id: MessageId, args?: MessageArgs): string;
   /** Weekday name of an ISO date in the locale. */
   weekday(iso: string): string;

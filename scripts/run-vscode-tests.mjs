@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// Runs the integration test modules (out/test/integration) inside the extension host of a real
+// VS Code: code-server from npm, driven by Debian's headless Chromium through playwright-core,
+// the way VS Code runs its own browser integration tests. Two scenarios: a trusted workspace, and
+// restricted mode (untrusted). With --screenshots it also saves pictures of the workbench under
+// docs/images/. Usage: node scripts/run-vscode-tests.mjs [--screenshots] [--only trusted|restricted]
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, enableTestDriver, ROOT, startCodeServer, workbenchUrl } from './vscode-server.mjs';
+import { takeScreenshots } from './screenshots.mjs';
+
+const TIMEOUT_MS = 240_000;
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const argv = process.argv.slice(2);
+const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : null;
+const scenarios = ['trusted', 'restricted'].filter((name) => !only || name === only);
+
+if (!existsSync(join(ROOT, 'out/test/integration/index.js')) || !existsSync(join(ROOT, 'dist/extension.cjs'))) {
+  console.error('Build first: npm run build');
+  process.exit(2);
+}
+
+let failed = 0;
+for (const scenario of scenarios) {
+  failed += await runScenario(scenario);
+}
+// Pictures for the docs are not a test: a failure to take them is reported, not fatal.
+if (argv.includes('--screenshots') && failed === 0) await screenshots().catch((error) => console.warn(`Screenshots not taken: ${error.message}`));
+process.exit(failed > 0 ? 1 : 0);
+
+async function runScenario(scenario) {
+  const started = Date.now();
+  const work = mkdtempSync(join(tmpdir(), `meetings-it-${scenario}-`));
+  const workspace = join(work, 'workspace');
+  cpSync(join(ROOT, 'test/fixtures/workspace'), workspace, { recursive: true });
+  const resultsFile = join(work, 'results.json');
+  const server = await startCodeServer({
+    workDir: join(work, 'server'),
+    trust: scenario === 'trusted',
+    env: { MEETINGS_TEST_RESULTS: resultsFile, MEETINGS_TEST_SCENARIO: scenario, MEETINGS_REPO: ROOT },
+  });
+  let browser;
+  let exitCode = 'timeout';
+  try {
+    browser = await chromium.launchPersistentContext(join(work, 'chromium'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1400, height: 900 },
+      args: CHROMIUM_ARGS,
+    });
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    page.on('pageerror', (error) => console.log(`  [page error] ${error.message}`));
+    const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (code) => resolve(code)));
+    await page.exposeFunction('codeAutomationLog', () => {});
+    await page.addInitScript(enableTestDriver);
+    const remote = (path) => `vscode-remote://${server.host}${path}`;
+    await page.goto(
+      workbenchUrl(server.host, workspace, [
+        ['extensionDevelopmentPath', remote(ROOT)],
+        ['extensionTestsPath', remote(join(ROOT, 'out/test/integration/index.js'))],
+        ['skipWelcome', 'true'],
+        ['skipReleaseNotes', 'true'],
+      ]),
+    );
+    exitCode = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), TIMEOUT_MS))]);
+  } finally {
+    await browser?.close().catch(() => {});
+    server.stop();
+  }
+  const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : null;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`\nVS Code ${results?.vscodeVersion ?? '?'} (${scenario} workspace), ${seconds} s`);
+  for (const test of results?.tests ?? []) {
+    console.log(`  ${test.state === 'passed' ? '✔' : '✖'} ${test.title}${test.state === 'passed' ? '' : `\n      ${test.error}`}`);
+  }
+  const passed = results && exitCode === 0 && results.failures === 0 && results.tests.length > 0;
+  if (!passed) {
+    console.log(`  ✖ run ended with ${exitCode}; ${results ? `${results.failures} failing` : 'no results file'}; logs in ${work}`);
+    console.log(server.output.join('').split('\n').slice(-30).join('\n'));
+    return 1;
+  }
+  console.log(`  ${results.tests.length} passing`);
+  rmSync(work, { recursive: true, force: true });
+  return 0;
+}
+
+async function screenshots() {
+  const work = mkdtempSync(join(tmpdir(), 'meetings-shots-'));
+  const workspace = join(work, 'examples');
+  cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
+  const server = await startCodeServer({ workDir: join(work, 'server') });
+  try {
+    const out = join(ROOT, 'docs/images');
+    mkdirSync(out, { recursive: true });
+    await takeScreenshots({ server, workspace, out, chromium: CHROMIUM });
+    console.log(`Screenshots saved in docs/images/`);
+  } finally {
+    server.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,314 @@
+// The Open Actions tree: every open and in-progress action of the workspace, grouped by due
+// bucket, owner, meeting or series, filtered by text, owner or "only mine".
+import * as vscode from 'vscode';
+import { daysBetween, isoWeekday, message, todayIn, weekdayOfWeek, PeopleIndex, type IndexedAction } from '../core';
+import { actionLabel } from './action-label';
+import { displayLocale } from './locale';
+import type { MeetingStore } from './meeting-store';
+
+export type GroupBy = 'due' | 'owner' | 'meeting' | 'series';
+export const GROUP_BY_VALUES: readonly GroupBy[] = ['due', 'owner', 'meeting', 'series'];
+type DueBucket = 'overdue' | 'today' | 'week' | 'later' | 'none';
+const DUE_BUCKETS: readonly DueBucket[] = ['overdue', 'today', 'week', 'later', 'none'];
+
+export interface GroupNode {
+  kind: 'group';
+  id: string;
+  label: string;
+  items: IndexedAction[];
+}
+
+export interface ActionNode {
+  kind: 'action';
+  groupId: string;
+  item: IndexedAction;
+}
+
+export type TreeNode = GroupNode | ActionNode;
+
+export interface TreeFilter {
+  text: string;
+  owner: string | null;
+  onlyMine: boolean;
+}
+
+/** Scheme of the tree items' resource URIs, so a decoration can colour overdue labels. */
+export const ACTION_URI_SCHEME = 'meetings-action';
+
+export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.FileDecorationProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly decorationsChanged = new vscode.EventEmitter<undefined>();
+  readonly onDidChangeFileDecorations = this.decorationsChanged.event;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly countsChanged = new vscode.EventEmitter<{ open: number; overdue: number }>();
+  readonly onDidChangeCounts = this.countsChanged.event;
+
+  constructor(
+    private readonly store: MeetingStore,
+    private readonly state: vscode.Memento,
+  ) {
+    this.disposables.push(
+      store.index.onDidChange(() => this.scheduleRefresh()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('meetings.me')) this.refresh();
+      }),
+    );
+  }
+
+  get groupBy(): GroupBy {
+    const value = this.state.get<GroupBy>('meetings.groupBy', 'due');
+    return GROUP_BY_VALUES.includes(value) ? value : 'due';
+  }
+
+  async setGroupBy(groupBy: GroupBy): Promise<void> {
+    await this.state.update('meetings.groupBy', groupBy);
+    void vscode.commands.executeCommand('setContext', 'meetings.groupBy', groupBy);
+    this.refresh();
+  }
+
+  get filter(): TreeFilter {
+    return this.state.get<TreeFilter>('meetings.filter', { text: '', owner: null, onlyMine: false });
+  }
+
+  async setFilter(filter: Partial<TreeFilter>): Promise<void> {
+    const next = { ...this.filter, ...filter };
+    await this.state.update('meetings.filter', next);
+    void vscode.commands.executeCommand('setContext', 'meetings.filtered', next.text !== '' || next.owner !== null || next.onlyMine);
+    void vscode.commands.executeCommand('setContext', 'meetings.onlyMine', next.onlyMine);
+    this.refresh();
+  }
+
+  /** A one-line summary of the active filter, for the view's description. */
+  filterDescription(): string | undefined {
+    const filter = this.filter;
+    const parts = [
+      filter.text ? `“${filter.text}”` : '',
+      filter.owner ? `@${filter.owner}` : '',
+      filter.onlyMine ? vscode.l10n.t('only mine') : '',
+    ].filter(Boolean);
+    return parts.length > 0 ? parts.join(' · ') : undefined;
+  }
+
+  refresh(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
+    this.changed.fire(undefined);
+    this.decorationsChanged.fire(undefined);
+    const all = this.visibleActions();
+    const today = todayIn(null);
+    this.countsChanged.fire({ open: all.length, overdue: all.filter((item) => isOverdue(item, today)).length });
+  }
+
+  private scheduleRefresh(): void {
+    if (this.refreshTimer) return;
+    this.refreshTimer = setTimeout(() => this.refresh(), 50);
+  }
+
+  /** Open and in-progress actions after the filters. */
+  visibleActions(): IndexedAction[] {
+    const { text, owner, onlyMine } = this.filter;
+    const me = vscode.workspace.getConfiguration('meetings').get<string>('me', '').trim();
+    const needle = text.toLowerCase();
+    return this.store.index
+      .actions((action) => action.status === 'open' || action.status === 'in-progress')
+      .filter((item) => {
+        if (needle) {
+          const haystack = [item.action.text, item.entry.meeting.fields.title ?? '', ...item.action.owners.map((o) => o.name)].join(' ').toLowerCase();
+          if (!haystack.includes(needle)) return false;
+        }
+        if (owner && !hasOwner(item, owner)) return false;
+        if (onlyMine && (!me || !hasOwner(item, me))) return false;
+        return true;
+      });
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    if (!node) return this.groups();
+    if (node.kind === 'group') return sortActions(node.items).map((item) => ({ kind: 'action', groupId: node.id, item }));
+    return [];
+  }
+
+  groups(): GroupNode[] {
+    const items = this.visibleActions();
+    const today = todayIn(null);
+    const locale = displayLocale();
+    const groups = new Map<string, GroupNode>();
+    const add = (id: string, label: string, item: IndexedAction) => {
+      let group = groups.get(id);
+      if (!group) groups.set(id, (group = { kind: 'group', id, label, items: [] }));
+      group.items.push(item);
+    };
+    for (const item of items) {
+      switch (this.groupBy) {
+        case 'due': {
+          const bucket = dueBucket(item, today);
+          add(`due:${bucket}`, bucketLabel(bucket), item);
+          break;
+        }
+        case 'owner':
+          if (item.action.owners.length === 0) add('owner:', vscode.l10n.t('Unassigned'), item);
+          for (const owner of item.action.owners) add(`owner:${owner.name}`, owner.name, item);
+          break;
+        case 'meeting': {
+          const { title, date } = item.entry.meeting.fields;
+          const name = title ?? vscode.Uri.parse(item.entry.key).path.split('/').pop()!;
+          add(`meeting:${item.entry.key}`, date ? `${date} ${name}` : name, item);
+          break;
+        }
+        case 'series': {
+          const series = item.entry.meeting.fields.series;
+          add(`series:${series ?? ''}`, series ?? vscode.l10n.t('No series'), item);
+          break;
+        }
+      }
+    }
+    const result = [...groups.values()];
+    if (this.groupBy === 'due') result.sort((a, b) => DUE_BUCKETS.indexOf(a.id.slice(4) as DueBucket) - DUE_BUCKETS.indexOf(b.id.slice(4) as DueBucket));
+    else if (this.groupBy === 'meeting') result.sort((a, b) => b.label.localeCompare(a.label));
+    else result.sort((a, b) => (a.id.endsWith(':') ? 1 : 0) - (b.id.endsWith(':') ? 1 : 0) || a.label.localeCompare(b.label, locale));
+    return result;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'group') {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = node.id;
+      item.description = String(node.items.length);
+      item.contextValue = 'group';
+      item.iconPath = groupIcon(node.id);
+      return item;
+    }
+    return this.actionItem(node);
+  }
+
+  private actionItem(node: ActionNode): vscode.TreeItem {
+    const { entry, action } = node.item;
+    const today = todayIn(null);
+    const locale = displayLocale();
+    const item = new vscode.TreeItem(actionLabel(action, entry.meeting.text), vscode.TreeItemCollapsibleState.None);
+    item.id = `${node.groupId}|${entry.key}|${action.line}`;
+    const due = action.due?.date ?? null;
+    const parts = [action.owners.map((owner) => owner.name).join(', ')];
+    if (due) parts.push(`📅 ${due} ${message(locale, `weekday.${isoWeekday(due)}` as 'weekday.1')}`);
+    item.description = parts.filter(Boolean).join(' · ');
+    item.tooltip = tooltip(node.item, today);
+    item.contextValue = `action.${action.status}`;
+    const overdue = isOverdue(node.item, today);
+    item.resourceUri = vscode.Uri.from({ scheme: ACTION_URI_SCHEME, path: `/${action.line}`, query: overdue ? 'overdue' : '' });
+    item.iconPath = new vscode.ThemeIcon(
+      action.status === 'in-progress' ? 'circle-large-filled' : 'circle-large-outline',
+      overdue ? new vscode.ThemeColor('list.errorForeground') : undefined,
+    );
+    const uri = vscode.Uri.parse(entry.key);
+    item.command = {
+      title: vscode.l10n.t('Open'),
+      command: 'vscode.open',
+      arguments: [uri, { selection: new vscode.Range(action.line, 0, action.line, 0) } satisfies vscode.TextDocumentShowOptions],
+    };
+    return item;
+  }
+
+  provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+    if (uri.scheme !== ACTION_URI_SCHEME || uri.query !== 'overdue') return undefined;
+    return new vscode.FileDecoration(undefined, vscode.l10n.t('Overdue'), new vscode.ThemeColor('list.errorForeground'));
+  }
+
+  dispose(): void {
+    clearTimeout(this.refreshTimer);
+    this.disposables.forEach((disposable) => disposable.dispose());
+    this.changed.dispose();
+    this.decorationsChanged.dispose();
+    this.countsChanged.dispose();
+  }
+}
+
+function hasOwner(item: IndexedAction, name: string): boolean {
+  const canonical = new PeopleIndex([], item.entry.config.people).canonicalName(name).toLowerCase();
+  return item.action.owners.some((owner) => owner.name.toLowerCase() === canonical);
+}
+
+export function isOverdue(item: IndexedAction, today: string): boolean {
+  const due = item.action.due?.date;
+  return due !== undefined && due !== null && due < today;
+}
+
+export function dueBucket(item: IndexedAction, today: string): DueBucket {
+  const due = item.action.due?.date;
+  if (!due) return 'none';
+  if (due < today) return 'overdue';
+  if (due === today) return 'today';
+  return due <= weekdayOfWeek(today, 7) ? 'week' : 'later';
+}
+
+function bucketLabel(bucket: DueBucket): string {
+  switch (bucket) {
+    case 'overdue':
+      return vscode.l10n.t('Overdue');
+    case 'today':
+      return vscode.l10n.t('Today');
+    case 'week':
+      return vscode.l10n.t('This week');
+    case 'later':
+      return vscode.l10n.t('Later');
+    case 'none':
+      return vscode.l10n.t('No date');
+  }
+}
+
+function groupIcon(id: string): vscode.ThemeIcon {
+  if (id === 'due:overdue') return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'));
+  if (id.startsWith('due:')) return new vscode.ThemeIcon('calendar');
+  if (id.startsWith('owner:')) return new vscode.ThemeIcon('person');
+  if (id.startsWith('meeting:')) return new vscode.ThemeIcon('note');
+  return new vscode.ThemeIcon('list-tree');
+}
+
+function sortActions(items: readonly IndexedAction[]): IndexedAction[] {
+  return [...items].sort(
+    (a, b) =>
+      (a.action.due?.date ?? '9999').localeCompare(b.action.due?.date ?? '9999') ||
+      a.entry.key.localeCompare(b.entry.key) ||
+      a.action.line - b.action.line,
+  );
+}
+
+function tooltip(item: IndexedAction, today: string): vscode.MarkdownString {
+  const { entry, action } = item;
+  const locale = displayLocale();
+  const fields = entry.meeting.fields;
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendText(action.text);
+  md.appendMarkdown('\n\n');
+  const meetingName = fields.title ?? vscode.Uri.parse(entry.key).path.split('/').pop() ?? '';
+  md.appendText(`${vscode.l10n.t('Meeting')}: ${meetingName}${fields.date ? ` (${fields.date})` : ''}`);
+  md.appendMarkdown('  \n');
+  if (action.owners.length > 0) {
+    md.appendText(`${vscode.l10n.t('Owner')}: ${action.owners.map((owner) => owner.name).join(', ')}`);
+    md.appendMarkdown('  \n');
+  }
+  const due = action.due?.date;
+  if (due) {
+    const days = daysBetween(today, due);
+    const when =
+      days < 0 ? vscode.l10n.t('{0} days overdue', -days) : days === 0 ? vscode.l10n.t('due today') : vscode.l10n.t('in {0} days', days);
+    md.appendText(`${vscode.l10n.t('Due')}: ${due} ${message(locale, `weekday.${isoWeekday(due)}` as 'weekday.1')} (${when})`);
+    md.appendMarkdown('  \n');
+  }
+  md.appendText(`${vscode.l10n.t('Status')}: ${statusLabel(action.status)}`);
+  return md;
+}
+
+export function statusLabel(status: string): string {
+  switch (status) {
+    case 'open':
+      return vscode.l10n.t('open');
+    case 'in-progress':
+      return vscode.l10n.t('in progress');
+    case 'done':
+      return vscode.l10n.t('done');
+    default:
+      return vscode.l10n.t('cancelled');
+  }
+}

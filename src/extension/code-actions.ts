@@ -1,0 +1,81 @@
+// Quick fixes from the engine's fixes, a "disable for this line" action, and source.fixAll for
+// the safe fixes. Findings are recomputed from the current text whenever the cached ones are
+// stale, so an edit always targets the characters it was computed for.
+import * as vscode from 'vscode';
+import { message, parseMeeting, safeFixEdits, type Finding, type Fix } from '../core';
+import { DIAGNOSTIC_SOURCE, type DiagnosticsController } from './diagnostics';
+import { spanToRange, toWorkspaceEdit } from './edits';
+import { displayLocale } from './locale';
+
+export const APPLY_FIX_COMMAND = 'meetings.applyFix';
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('meetings');
+
+export class MeetingCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly diagnostics: DiagnosticsController) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const current = this.currentFindings(document);
+    if (!current) return [];
+    const { findings, lineStarts } = current;
+    if (context.only && (context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only))) {
+      return this.fixAll(document, findings);
+    }
+    const actions: vscode.CodeAction[] = [];
+    const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
+    for (const diagnostic of ours) {
+      const rule = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+      const finding = findings.find((candidate) => candidate.rule === rule && spanToRange(lineStarts, candidate.span).isEqual(diagnostic.range));
+      if (!finding) continue;
+      for (const fix of finding.fixes) actions.push(this.quickFix(document, fix, diagnostic, finding));
+      actions.push(this.disableForLine(document, finding, diagnostic));
+    }
+    if (ours.length === 0 && findings.some((finding) => finding.fixes.some((fix) => fix.safe) && spanToRange(lineStarts, finding.span).intersection(range))) {
+      actions.push(...this.fixAll(document, findings));
+    }
+    return actions;
+  }
+
+  /** Lints the document's current text when the cached findings are from another version. */
+  private currentFindings(document: vscode.TextDocument): { findings: Finding[]; lineStarts: readonly number[] } | null {
+    const cached = this.diagnostics.findingsFor(document.uri.toString());
+    if (!cached) return null;
+    if (cached.entry.version === document.version) return { findings: cached.findings, lineStarts: cached.entry.meeting.lineStarts };
+    const meeting = parseMeeting(document.getText(), { config: cached.entry.config, path: document.uri.path });
+    const entry = { ...cached.entry, meeting, version: document.version };
+    return { findings: this.diagnostics.lint(entry), lineStarts: meeting.lineStarts };
+  }
+
+  private quickFix(document: vscode.TextDocument, fix: Fix, diagnostic: vscode.Diagnostic, finding: Finding): vscode.CodeAction {
+    const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+    action.diagnostics = [diagnostic];
+    action.isPreferred = fix.safe && finding.fixes.length === 1;
+    action.command = { title: fix.title, command: APPLY_FIX_COMMAND, arguments: [document.uri, document.version, fix.edits] };
+    return action;
+  }
+
+  private disableForLine(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+    const title = message(displayLocale(), 'fix.disable-line', { rule: finding.rule });
+    const line = document.lineAt(diagnostic.range.start.line);
+    const at = document.offsetAt(line.range.end);
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.diagnostics = [diagnostic];
+    action.command = {
+      title,
+      command: APPLY_FIX_COMMAND,
+      arguments: [document.uri, document.version, [{ span: { start: at, end: at }, text: ` <!-- meetings-disable-line ${finding.rule} -->` }]],
+    };
+    return action;
+  }
+
+  private fixAll(document: vscode.TextDocument, findings: readonly Finding[]): vscode.CodeAction[] {
+    const edits = safeFixEdits(findings);
+    if (edits.length === 0) return [];
+    const action = new vscode.CodeAction(vscode.l10n.t('Fix all safe meeting problems'), FIX_ALL_KIND);
+    action.edit = toWorkspaceEdit(document, edits);
+    return [action];
+  }
+}

@@ -1,0 +1,130 @@
+// Findings as VS Code diagnostics: the same rule ids, messages, ranges and severities as the CLI,
+// for open documents (from the unsaved buffer) and, by setting, every meeting of the workspace.
+import * as vscode from 'vscode';
+import { computeLineStarts, lintMeeting, positionOf, todayIn, type Finding, type IndexedMeeting, type Span } from '../core';
+import type { ConfigResolver } from './config-resolver';
+import { displayLocale } from './locale';
+import type { Log } from './log';
+import type { MeetingStore } from './meeting-store';
+
+export const DIAGNOSTIC_SOURCE = 'meetings';
+const RULES_DOC = 'https://github.com/meetings-as-code/meetings-as-code/blob/main/docs/rules.md';
+
+export interface LintedMeeting {
+  entry: IndexedMeeting;
+  findings: Finding[];
+}
+
+export class DiagnosticsController implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly configCollection = vscode.languages.createDiagnosticCollection(`${DIAGNOSTIC_SOURCE}-config`);
+  private readonly linted = new Map<string, LintedMeeting>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private today: string | null = null;
+
+  constructor(
+    private readonly store: MeetingStore,
+    private readonly configs: ConfigResolver,
+    private readonly log: Log,
+  ) {
+    this.disposables.push(
+      this.collection,
+      this.configCollection,
+      store.index.onDidChange((keys) => keys.forEach((key) => this.update(key))),
+      configs.onDidChange(() => this.configCollection.clear()),
+      vscode.workspace.onDidCloseTextDocument((document) => this.update(document.uri.toString())),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('meetings.lint')) this.updateAll();
+      }),
+    );
+    // "Overdue" changes at midnight without any edit.
+    const midnightCheck = setInterval(() => this.updateAllIfDayChanged(), 60_000);
+    this.disposables.push({ dispose: () => clearInterval(midnightCheck) });
+  }
+
+  /** The latest findings for a document, linted from its current text. */
+  findingsFor(key: string): LintedMeeting | undefined {
+    return this.linted.get(key);
+  }
+
+  /** Lints an index entry with the editor's options (locale, today, series look-ups). */
+  lint(entry: IndexedMeeting): Finding[] {
+    return lintMeeting(entry.meeting, {
+      config: entry.config,
+      today: todayIn(entry.config.timezone),
+      locale: displayLocale(),
+      nextMeetingDate: this.store.index.nextMeetingDate(entry.meeting.fields.series, entry.meeting.fields.date),
+      onRuleError: (rule, error) => this.log.error(`${vscode.Uri.parse(entry.key).fsPath}: rule ${rule} failed`, error),
+    });
+  }
+
+  updateAll(): void {
+    this.today = todayIn(null);
+    const keys = new Set([...this.store.index.keys(), ...this.linted.keys()]);
+    keys.forEach((key) => this.update(key));
+    this.publishConfigProblems();
+  }
+
+  private updateAllIfDayChanged(): void {
+    if (todayIn(null) !== this.today) this.updateAll();
+  }
+
+  private update(key: string): void {
+    this.today ??= todayIn(null);
+    const entry = this.store.index.get(key);
+    const uri = vscode.Uri.parse(key);
+    if (!entry || !this.shouldPublish(key)) {
+      this.linted.delete(key);
+      this.collection.delete(uri);
+      return;
+    }
+    const findings = this.lint(entry);
+    this.linted.set(key, { entry, findings });
+    this.collection.set(uri, findings.map((finding) => toDiagnostic(finding, entry.meeting.lineStarts)));
+    this.publishConfigProblems();
+  }
+
+  private shouldPublish(key: string): boolean {
+    const scope = vscode.workspace.getConfiguration('meetings').get<string>('lint.scope', 'workspace');
+    if (scope === 'workspace') return true;
+    return vscode.workspace.textDocuments.some((document) => document.uri.toString() === key && !document.isClosed);
+  }
+
+  private publishConfigProblems(): void {
+    for (const report of this.configs.problems()) {
+      const lineStarts = computeLineStarts(report.text);
+      this.configCollection.set(
+        report.uri,
+        report.problems.map((problem) => {
+          const diagnostic = new vscode.Diagnostic(toRange(problem.span, lineStarts), problem.message, vscode.DiagnosticSeverity.Error);
+          diagnostic.source = DIAGNOSTIC_SOURCE;
+          diagnostic.code = { value: 'config', target: vscode.Uri.parse(`${RULES_DOC}#config`) };
+          return diagnostic;
+        }),
+      );
+    }
+  }
+
+  dispose(): void {
+    this.disposables.forEach((disposable) => disposable.dispose());
+  }
+}
+
+const SEVERITY = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+} as const;
+
+export function toRange(span: Span, lineStarts: readonly number[]): vscode.Range {
+  const start = positionOf(lineStarts, span.start);
+  const end = positionOf(lineStarts, span.end);
+  return new vscode.Range(start.line, start.character, end.line, end.character);
+}
+
+function toDiagnostic(finding: Finding, lineStarts: readonly number[]): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(finding.span, lineStarts), finding.message, SEVERITY[finding.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = { value: finding.rule, target: vscode.Uri.parse(`${RULES_DOC}#${finding.rule}`) };
+  return diagnostic;
+}

@@ -1,0 +1,112 @@
+// Wires the engine into VS Code. Everything here is an adapter: the rules, the parsing and the
+// edits live in src/core and behave exactly as in the `meetings` CLI.
+import * as vscode from 'vscode';
+import type { TextEdit } from '../core';
+import { assignOwner, markDone, openMeeting, setDueDate } from './action-commands';
+import { ACTION_URI_SCHEME, ActionsTreeProvider, GROUP_BY_VALUES, type ActionNode, type GroupBy } from './actions-tree';
+import { APPLY_FIX_COMMAND, MeetingCodeActions } from './code-actions';
+import { ConfigResolver } from './config-resolver';
+import { DiagnosticsController } from './diagnostics';
+import { applyVersionedEdits } from './edits';
+import { Log } from './log';
+import { MeetingStore } from './meeting-store';
+import { newMeeting } from './new-meeting';
+import { ActionsStatusBar } from './status-bar';
+
+export interface MeetingsApi {
+  store: MeetingStore;
+  diagnostics: DiagnosticsController;
+  tree: ActionsTreeProvider;
+  /** Resolves when the first workspace scan has finished. */
+  ready: Promise<void>;
+  activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): MeetingsApi {
+  const started = performance.now();
+  const log = new Log();
+  const configs = new ConfigResolver();
+  const store = new MeetingStore(configs, log, () => vscode.workspace.getConfiguration('meetings').get<number>('lint.debounceMs', 300));
+  const diagnostics = new DiagnosticsController(store, configs, log);
+  const tree = new ActionsTreeProvider(store, context.workspaceState);
+  const statusBar = new ActionsStatusBar();
+  const views = ['meetings.actions', 'meetings.actionsExplorer'].map((id) =>
+    vscode.window.createTreeView(id, { treeDataProvider: tree, showCollapseAll: true }),
+  );
+  const updateViews = (counts: { open: number; overdue: number }) => {
+    const hasMeetings = store.index.size > 0;
+    void vscode.commands.executeCommand('setContext', 'meetings.empty', !hasMeetings && !store.isScanning);
+    for (const view of views) {
+      view.badge = counts.overdue > 0 ? { value: counts.overdue, tooltip: vscode.l10n.t('{0} overdue actions', counts.overdue) } : undefined;
+      view.description = tree.filterDescription();
+    }
+    statusBar.update(counts, hasMeetings);
+  };
+
+  const node = (arg: unknown): ActionNode | undefined => {
+    if (arg && typeof arg === 'object' && (arg as ActionNode).kind === 'action') return arg as ActionNode;
+    const selected = views.flatMap((view) => view.selection).find((item) => item.kind === 'action');
+    return selected as ActionNode | undefined;
+  };
+
+  context.subscriptions.push(
+    log,
+    configs,
+    store,
+    diagnostics,
+    tree,
+    statusBar,
+    ...views,
+    tree.onDidChangeCounts(updateViews),
+    vscode.window.registerFileDecorationProvider(tree),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new MeetingCodeActions(diagnostics), MeetingCodeActions.metadata),
+    vscode.commands.registerCommand(APPLY_FIX_COMMAND, async (uri: vscode.Uri, version: number, edits: TextEdit[]) => {
+      const document = await vscode.workspace.openTextDocument(uri);
+      return applyVersionedEdits(document, version, edits);
+    }),
+    vscode.commands.registerCommand('meetings.markDone', (arg) => markDone(node(arg))),
+    vscode.commands.registerCommand('meetings.setDueDate', (arg, date?: string) => setDueDate(node(arg), store, date)),
+    vscode.commands.registerCommand('meetings.assignOwner', (arg, name?: string) => assignOwner(node(arg), store, name)),
+    vscode.commands.registerCommand('meetings.openMeeting', (arg) => openMeeting(node(arg))),
+    ...GROUP_BY_VALUES.map((groupBy) =>
+      vscode.commands.registerCommand(`meetings.groupBy.${groupBy}`, () => tree.setGroupBy(groupBy as GroupBy)),
+    ),
+    vscode.commands.registerCommand('meetings.filter', async (text?: string) => {
+      const value = text ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Show actions containing'), value: tree.filter.text }));
+      if (value !== undefined) await tree.setFilter({ text: value.trim() });
+    }),
+    vscode.commands.registerCommand('meetings.filterOwner', async (name?: string) => {
+      const value = name ?? (await vscode.window.showQuickPick(store.index.people(), { placeHolder: vscode.l10n.t('Show actions of') }));
+      if (value !== undefined) await tree.setFilter({ owner: value });
+    }),
+    vscode.commands.registerCommand('meetings.toggleOnlyMine', async () => {
+      if (!tree.filter.onlyMine && !vscode.workspace.getConfiguration('meetings').get<string>('me', '').trim()) {
+        const open = vscode.l10n.t('Open Settings');
+        const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Set "meetings.me" to your name to see only your actions.'), open);
+        if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'meetings.me');
+        return;
+      }
+      await tree.setFilter({ onlyMine: !tree.filter.onlyMine });
+    }),
+    vscode.commands.registerCommand('meetings.clearFilter', () => tree.setFilter({ text: '', owner: null, onlyMine: false })),
+    vscode.commands.registerCommand('meetings.refresh', () => store.scan()),
+    vscode.commands.registerCommand('meetings.newMeeting', () => newMeeting()),
+    vscode.commands.registerCommand('meetings.showOutput', () => log.show()),
+  );
+
+  void vscode.commands.executeCommand('setContext', 'meetings.groupBy', tree.groupBy);
+  const ready = Promise.resolve(vscode.window
+    .withProgress({ location: { viewId: 'meetings.actions' }, title: vscode.l10n.t('Reading meeting notes…') }, () => store.scan())
+    .then(() => {
+      diagnostics.updateAll();
+      tree.refresh();
+      log.info(`Indexed ${store.index.size} meeting files.`);
+    }));
+  const activationMs = performance.now() - started;
+  log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
+  return { store, diagnostics, tree, ready, activationMs };
+}
+
+export function deactivate(): void {}
+
+export { ACTION_URI_SCHEME };

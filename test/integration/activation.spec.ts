@@ -1,0 +1,26 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { extensionApi, meetingDiagnostics, summary, waitFor, workspaceUri } from './helpers';
+
+describe('activation', () => {
+  it('activates, indexes the workspace and reports how long activation took', async () => {
+    const api = await extensionApi();
+    assert.equal(typeof api.activationMs, 'number');
+    console.log(`activation took ${api.activationMs.toFixed(1)} ms`);
+    const keys = api.store.index.keys().map((key) => key.split('/').pop()).sort();
+    assert.deepEqual(keys, ['fixes.md', 'lint.md', 'tree.md'], 'README.md has no meeting frontmatter and is not indexed');
+  });
+
+  it('runs fully in the workspace trust state of this scenario', async () => {
+    await extensionApi();
+    const restricted = process.env.MEETINGS_TEST_SCENARIO === 'restricted';
+    assert.equal(vscode.workspace.isTrusted, !restricted, `workspace trust for the ${process.env.MEETINGS_TEST_SCENARIO} scenario`);
+    // Restricted mode or not, the problems are there: nothing of the workspace is executed.
+    const uri = workspaceUri('meetings', 'lint.md');
+    const problems = await waitFor('diagnostics of lint.md', () => {
+      const found = summary(meetingDiagnostics(uri));
+      return found.length > 0 ? found : null;
+    });
+    assert.ok(problems.includes('action-owner@10'), problems.join(', '));
+  });
+});

@@ -1,0 +1,101 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { ActionNode, GroupNode } from '../../src/extension/actions-tree';
+import type { MeetingsApi } from '../../src/extension/extension';
+import { closeAllEditors, extensionApi, readText, waitFor, workspaceUri, writeText } from './helpers';
+
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** Group label → number of actions, as the tree shows them. */
+function counts(groups: GroupNode[]): Record<string, number> {
+  return Object.fromEntries(groups.map((group) => [group.label, group.items.length]));
+}
+
+describe('open actions tree', () => {
+  let api: MeetingsApi;
+  before(async () => {
+    api = await extensionApi();
+  });
+  afterEach(async () => {
+    await api.tree.setFilter({ text: '', owner: null, onlyMine: false });
+    await api.tree.setGroupBy('due');
+    await closeAllEditors();
+  });
+
+  it('groups open and in-progress actions by due bucket, with counts', async () => {
+    await api.tree.setGroupBy('due');
+    await api.tree.setFilter({ text: 'TREE' });
+    const labels = vscode.env.language.startsWith('zh') ? ['已逾期', '以后', '无截止日期'] : ['Overdue', 'Later', 'No date'];
+    assert.deepEqual(counts(api.tree.groups()), { [labels[0]!]: 2, [labels[1]!]: 3, [labels[2]!]: 1 });
+    const item = api.tree.getTreeItem(api.tree.getChildren(api.tree.groups()[0])[0]!);
+    assert.equal(item.label, 'TREE overdue one');
+    assert.match(String(item.description), /张三 · 📅 2020-03-10/);
+    assert.equal(item.resourceUri?.query, 'overdue', 'overdue labels are decorated in the error colour');
+    assert.equal(item.command?.command, 'vscode.open');
+  });
+
+  it('groups by owner (an action with two owners under both) and remembers the choice', async () => {
+    await vscode.commands.executeCommand('meetings.groupBy.owner');
+    await api.tree.setFilter({ text: 'TREE' });
+    assert.deepEqual(counts(api.tree.groups()), { 'Alice Chen': 2, 张三: 3, 李四: 2 });
+    assert.equal(api.tree.groupBy, 'owner');
+  });
+
+  it('filters by owner through a roster alias', async () => {
+    await api.tree.setFilter({ text: 'TREE', owner: 'alice' });
+    const titles = api.tree.visibleActions().map((item) => item.action.text.split(' @')[0]).sort();
+    assert.deepEqual(titles, ['TREE later', 'TREE mark me done']);
+  });
+
+  it('marks an action done on disk, changing exactly the box and adding the done date', async () => {
+    const uri = workspaceUri('meetings', 'tree.md');
+    const before = await readText(uri);
+    await api.tree.setFilter({ text: 'mark me done' });
+    const group = api.tree.groups()[0]!;
+    const node = api.tree.getChildren(group)[0] as ActionNode;
+    assert.equal(await vscode.commands.executeCommand('meetings.markDone', node), true);
+    const after = await readText(uri);
+    assert.equal(
+      after,
+      before.replace('- [ ] TREE mark me done @Alice Chen 📅 2099-07-01 ^mark-me', `- [x] TREE mark me done @Alice Chen 📅 2099-07-01 ✅ ${today()} ^mark-me`),
+    );
+    await waitFor('the done action to leave the tree', () => api.tree.visibleActions().length === 0);
+  });
+
+  it('follows edits in an unsaved buffer', async () => {
+    const uri = workspaceUri('meetings', 'tree.md');
+    const editor = await vscode.window.showTextDocument(uri);
+    await editor.edit((edit) => edit.insert(editor.document.lineAt(8).range.start, '- [ ] TREE typed in the buffer @李四\n'));
+    await api.tree.setFilter({ text: 'typed in the buffer' });
+    await waitFor('the typed action in the tree', () => api.tree.visibleActions().length === 1);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor('the typed action to go after reverting', () => api.tree.visibleActions().length === 0);
+  });
+
+  it('drops the actions of a deleted file, and shows a new file’s actions once', async () => {
+    const uri = workspaceUri('meetings', 'short-lived.md');
+    await writeText(uri, '---\ndate: 2020-03-02\nattendees: [张三]\n---\n\n- [ ] SHORT-LIVED one @张三\n- [ ] SHORT-LIVED two @张三\n');
+    await api.tree.setFilter({ text: 'SHORT-LIVED' });
+    await waitFor('the new file’s two actions', () => api.tree.visibleActions().length === 2);
+    await writeText(uri, '---\ndate: 2020-03-02\nattendees: [张三]\n---\n\n- [ ] SHORT-LIVED one @张三\n- [ ] SHORT-LIVED two @张三\n- [ ] SHORT-LIVED three\n');
+    await waitFor('three actions after a change on disk, no duplicates', () => api.tree.visibleActions().length === 3);
+    await vscode.workspace.fs.delete(uri);
+    await waitFor('no ghosts after deletion', () => api.tree.visibleActions().length === 0);
+  });
+
+  it('puts an action due today in the Today group', async () => {
+    const uri = workspaceUri('meetings', 'today.md');
+    await writeText(uri, `---\ndate: 2020-03-02\nattendees: [张三]\n---\n\n- [ ] TODAY-ONLY @张三 📅 ${today()}\n`);
+    try {
+      await api.tree.setFilter({ text: 'TODAY-ONLY' });
+      await waitFor('the action due today', () => api.tree.visibleActions().length === 1);
+      const label = vscode.env.language.startsWith('zh') ? '今天' : 'Today';
+      assert.deepEqual(counts(api.tree.groups()), { [label]: 1 });
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+});

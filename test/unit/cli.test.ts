@@ -1,0 +1,643 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+// ---------------------------------------------------------------------------------------------
+// helpers
+
+/** The repository root: the folder holding bin/meetings.cjs, found upwards from this file. */
+function repositoryRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'bin', 'meetings.cjs')) || !existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('cannot find the repository root');
+    dir = up;
+  }
+  return dir;
+}
+
+const ROOT = repositoryRoot();
+const BIN = join(ROOT, 'bin', 'meetings.cjs');
+
+const created: string[] = [];
+
+after(() => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary workspace holding the given files (paths `/`-separated, relative to it). */
+function workspace(files: Record<string, string | Uint8Array>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'meetings-cli-'));
+  created.push(dir);
+  for (const [name, content] of Object.entries(files)) {
+    const path = join(dir, ...name.split('/'));
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+  return dir;
+}
+
+interface Result {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function meetings(cwd: string, ...args: string[]): Result {
+  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C', NO_COLOR: '1' };
+  delete env.LC_ALL;
+  delete env.LC_MESSAGES;
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8' });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface LintRow {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  rule: string;
+  severity: string;
+  message: string;
+}
+
+interface ActionJson {
+  file: string;
+  line: number;
+  text: string;
+  owners: string[];
+  due: string | null;
+  status: string;
+  priority: string | null;
+  meeting: { title: string | null; date: string | null; series: string | null; type: string | null };
+}
+
+function parseJson<T>(result: Result): T {
+  try {
+    return JSON.parse(result.stdout) as T;
+  } catch {
+    throw new Error(`not JSON (exit ${result.status}): ${result.stdout}\n${result.stderr}`);
+  }
+}
+
+function doc(...lines: string[]): string {
+  return lines.join('\n') + '\n';
+}
+
+/** One line of stderr, ending with a newline. */
+function assertOneLine(text: string): void {
+  assert.ok(text.endsWith('\n'), `stderr should end with a newline: ${JSON.stringify(text)}`);
+  assert.equal(text.trimEnd().split('\n').length, 1, `stderr should be one line: ${JSON.stringify(text)}`);
+}
+
+const TODAY = '2026-11-26';
+
+// Meeting on Friday 2026-11-20; actions start on line 8.
+const HEAD_EN = ['---', 'title: Weekly sync', 'date: 2026-11-20', 'attendees: [Alice, Bob]', '---', '', '## Action items'];
+const CLEAN = doc(...HEAD_EN, '- [ ] Ship the release @Alice 📅 2026-11-27');
+const WITH_ERROR = doc(...HEAD_EN, '- [ ] Confirm the budget @Alice due: 2026-02-30');
+const WITH_WARNING = doc(...HEAD_EN, '- [ ] Ship the release @Alice');
+
+// ---------------------------------------------------------------------------------------------
+
+describe('cli: meetings lint', function () {
+  this.timeout(30_000);
+
+  describe('exit codes', () => {
+    it('0 and no output on a clean meeting', () => {
+      const dir = workspace({ 'notes/weekly.md': CLEAN });
+      const result = meetings(dir, 'lint', '--today', TODAY);
+      assert.equal(result.status, 0);
+      assert.equal(result.stdout, '');
+      assert.equal(result.stderr, '');
+    });
+
+    it('1 when there is an error', () => {
+      const dir = workspace({ 'weekly.md': WITH_ERROR });
+      const result = meetings(dir, 'lint', '--today', TODAY);
+      assert.equal(result.status, 1);
+      assert.match(result.stdout, /weekly\.md/);
+      assert.match(result.stdout, /8:38 +error +Due date “2026-02-30” does not exist in the calendar\. +due-invalid/);
+    });
+
+    it('0 with warnings only, 1 with --max-warnings 0, 0 with --max-warnings 1', () => {
+      const dir = workspace({ 'weekly.md': WITH_WARNING });
+      const plain = meetings(dir, 'lint', '--today', TODAY);
+      assert.equal(plain.status, 0);
+      assert.match(plain.stdout, /8:3 +warning +Action item has no due date/);
+      const strict = meetings(dir, 'lint', '--today', TODAY, '--max-warnings', '0');
+      assert.equal(strict.status, 1);
+      assert.match(strict.stderr, /--max-warnings 0/);
+      assert.equal(meetings(dir, 'lint', '--today', TODAY, '--max-warnings', '1').status, 0);
+      assert.equal(meetings(dir, 'lint', '--today', TODAY, '--max-warnings=0', '--format', 'json').status, 1);
+    });
+
+    it('2 for a missing path, with a one-line message naming it', () => {
+      const dir = workspace({ 'weekly.md': CLEAN });
+      const result = meetings(dir, 'lint', 'no-such-notes.md');
+      assert.equal(result.status, 2);
+      assertOneLine(result.stderr);
+      assert.match(result.stderr, /no-such-notes\.md/);
+      assert.equal(result.stdout, '');
+    });
+
+    it('2 for an unknown flag', () => {
+      const dir = workspace({ 'weekly.md': CLEAN });
+      const result = meetings(dir, 'lint', '--frobnicate');
+      assert.equal(result.status, 2);
+      assertOneLine(result.stderr);
+      assert.match(result.stderr, /--frobnicate/);
+    });
+
+    it('2 for a bad --today', () => {
+      const dir = workspace({ 'weekly.md': CLEAN });
+      for (const bad of ['2026-02-30', '26/11/2026', 'tomorrow']) {
+        const result = meetings(dir, 'lint', '--today', bad);
+        assert.equal(result.status, 2, bad);
+        assertOneLine(result.stderr);
+        assert.match(result.stderr, /--today/);
+      }
+    });
+
+    it('2 for --format xml', () => {
+      const dir = workspace({ 'weekly.md': CLEAN });
+      const result = meetings(dir, 'lint', '--format', 'xml');
+      assert.equal(result.status, 2);
+      assertOneLine(result.stderr);
+      assert.match(result.stderr, /xml/);
+      assert.equal(meetings(dir, 'actions', '--format', 'xml').status, 2);
+    });
+
+    it('2 for an unknown command', () => {
+      const dir = workspace({ 'weekly.md': CLEAN });
+      const result = meetings(dir, 'frobnicate');
+      assert.equal(result.status, 2);
+      assertOneLine(result.stderr);
+    });
+  });
+
+  describe('--format json', () => {
+    // Lines 8, 9 and 10; the columns count UTF-16 code units (📅 counts two).
+    const plan = doc(
+      '---',
+      'title: Plan',
+      'date: 2026-11-20',
+      'attendees: [张三, Alice]',
+      '---',
+      '',
+      '## Action items',
+      '- [ ] Confirm the budget @Alice due: 2026-02-30',
+      '- [ ] 准备物料清单 @张三 截止：12/1',
+      '- [ ] 设计海报 @张三 📅 2026-13-01',
+    );
+
+    it('prints exactly the documented keys, 1-based positions and /-separated relative paths', () => {
+      const dir = workspace({ 'notes/2026/plan.md': plan });
+      const result = meetings(dir, 'lint', '--today', TODAY, '--format', 'json');
+      assert.equal(result.status, 1);
+      const rows = parseJson<LintRow[]>(result);
+      for (const row of rows) {
+        assert.deepEqual(Object.keys(row).sort(), ['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'rule', 'severity']);
+      }
+      assert.deepEqual(rows, [
+        {
+          file: 'notes/2026/plan.md',
+          line: 8,
+          column: 38,
+          endLine: 8,
+          endColumn: 48,
+          rule: 'due-invalid',
+          severity: 'error',
+          message: 'Due date “2026-02-30” does not exist in the calendar.',
+        },
+        {
+          file: 'notes/2026/plan.md',
+          line: 9,
+          column: 21,
+          endLine: 9,
+          endColumn: 25,
+          rule: 'due-invalid',
+          severity: 'error',
+          message: 'Due date “12/1” is ambiguous (month/day or day/month?): write it as YYYY-MM-DD.',
+        },
+        {
+          file: 'notes/2026/plan.md',
+          line: 10,
+          column: 19,
+          endLine: 10,
+          endColumn: 29,
+          rule: 'due-invalid',
+          severity: 'error',
+          message: 'Due date “2026-13-01” does not exist in the calendar.',
+        },
+      ]);
+      // The positions point at the text in the file.
+      const lines = plan.split('\n');
+      const slice = (row: LintRow) => lines[row.line - 1]!.slice(row.column - 1, row.endColumn - 1);
+      assert.deepEqual(rows.map(slice), ['2026-02-30', '12/1', '2026-13-01']);
+    });
+
+    it('paths given on the command line are shown relative to the working folder', () => {
+      const dir = workspace({ 'notes/2026/plan.md': plan });
+      const rows = parseJson<LintRow[]>(meetings(join(dir, 'notes'), 'lint', '2026', '--today', TODAY, '--format', 'json'));
+      assert.deepEqual([...new Set(rows.map((row) => row.file))], ['2026/plan.md']);
+    });
+
+    it('an empty array when there is nothing to report', () => {
+      const dir = workspace({ 'weekly.md': CLEAN });
+      const result = meetings(dir, 'lint', '--today', TODAY, '--format', 'json');
+      assert.equal(result.status, 0);
+      assert.deepEqual(parseJson<LintRow[]>(result), []);
+    });
+
+    it('--locale zh-CN gives Chinese messages', () => {
+      const dir = workspace({ 'notes/2026/plan.md': plan });
+      const rows = parseJson<LintRow[]>(meetings(dir, 'lint', '--today', TODAY, '--format', 'json', '--locale', 'zh-CN'));
+      assert.deepEqual(rows.map((row) => row.message), [
+        '截止日期“2026-02-30”在日历上不存在。',
+        '截止日期“12/1”有歧义（月/日还是日/月？）：请写成 YYYY-MM-DD。',
+        '截止日期“2026-13-01”在日历上不存在。',
+      ]);
+      const stylish = meetings(dir, 'lint', '--today', TODAY, '--locale', 'zh-CN');
+      assert.match(stylish.stdout, /✖ 共 3 个问题（3 个错误，0 个警告，0 个提示）/);
+    });
+  });
+
+  describe('which files are linted', () => {
+    it('a README.md without meeting frontmatter is never linted nor listed', () => {
+      const readme = doc('# Project', '', '- [ ] buy coffee', '- [ ] order chairs due: 12/1');
+      const dir = workspace({ 'README.md': readme, 'weekly.md': CLEAN });
+      const all = meetings(dir, 'lint', '--today', TODAY, '--format', 'json');
+      assert.equal(all.status, 0);
+      assert.deepEqual(parseJson<LintRow[]>(all), []);
+      const named = meetings(dir, 'lint', 'README.md', '--today', TODAY, '--format', 'json');
+      assert.equal(named.status, 0);
+      assert.deepEqual(parseJson<LintRow[]>(named), []);
+      const actions = parseJson<ActionJson[]>(meetings(dir, 'actions', '--all', '--format', 'json', '--today', TODAY));
+      assert.deepEqual(actions.map((action) => [action.file, action.text]), [['weekly.md', 'Ship the release @Alice 📅 2026-11-27']]);
+    });
+
+    it('node_modules and .git are skipped', () => {
+      const dir = workspace({
+        'node_modules/some-package/notes.md': WITH_ERROR,
+        '.git/notes.md': WITH_ERROR,
+        'team/node_modules/x/y.md': WITH_ERROR,
+        'weekly.md': CLEAN,
+      });
+      const result = meetings(dir, 'lint', '--today', TODAY, '--format', 'json');
+      assert.equal(result.status, 0);
+      assert.deepEqual(parseJson<LintRow[]>(result), []);
+      const actions = parseJson<ActionJson[]>(meetings(dir, 'actions', '--format', 'json', '--today', TODAY));
+      assert.deepEqual(actions.map((action) => action.file), ['weekly.md']);
+    });
+
+    it('meetings.include makes plain notes meetings; meetings.exclude skips meeting files', () => {
+      const dir = workspace({
+        '.meetings.yaml': doc('meetings:', '  include: [notes/**]', '  exclude: [templates/**]'),
+        'notes/sub/plain.md': doc('# 周会', '', '- [ ] 整理纪要 @张三 📅 2026-11-27'),
+        'templates/weekly.md': WITH_ERROR,
+        'other/plain.md': doc('# Other', '', '- [ ] not an action'),
+      });
+      const rows = parseJson<LintRow[]>(meetings(dir, 'lint', '--today', TODAY, '--format', 'json'));
+      assert.deepEqual(rows.map((row) => [row.file, row.line, row.rule]), [['notes/sub/plain.md', 1, 'frontmatter-field']]);
+      const actions = parseJson<ActionJson[]>(meetings(dir, 'actions', '--format', 'json', '--today', TODAY));
+      assert.deepEqual(actions.map((action) => [action.file, action.line, action.owners, action.due]), [['notes/sub/plain.md', 3, ['张三'], '2026-11-27']]);
+    });
+
+    it('a file that is not valid UTF-8 gives a one-line message and exit 2', () => {
+      const bytes = Buffer.concat([
+        Buffer.from('---\ndate: 2026-11-20\nattendees: [张三]\n---\n\n- [ ] 提交 ', 'utf8'),
+        Buffer.from([0xc3, 0x28, 0xff]),
+        Buffer.from(' @张三 📅 2026-11-27\n', 'utf8'),
+      ]);
+      const dir = workspace({ 'broken.md': bytes, 'weekly.md': CLEAN });
+      const result = meetings(dir, 'lint', '--today', TODAY);
+      assert.equal(result.status, 2);
+      assertOneLine(result.stderr);
+      assert.match(result.stderr, /broken\.md/);
+      const actions = meetings(dir, 'actions', '--today', TODAY);
+      assert.equal(actions.status, 2);
+      assertOneLine(actions.stderr);
+      assert.match(actions.stderr, /broken\.md/);
+    });
+  });
+
+  describe('.meetings.yaml', () => {
+    const content = (...actions: string[]) =>
+      doc('---', 'title: 周会', 'date: 2026-11-20', 'attendees: [李四]', '---', '', '## 行动计划', ...actions);
+    const meeting = content('- [ ] 预订场地 @老张', '- [ ] 提交周报 @赵六 截止：下周五');
+
+    it('the nearest file up the tree is merged with its parent; the inner severity wins', () => {
+      const dir = workspace({
+        '.meetings.yaml': doc('rules:', '  action-due: error', '  due-format: off', 'people:', '  - name: 张三', '    aliases: [老张]'),
+        'team/.meetings.yaml': doc('rules:', '  action-due: info'),
+        'root.md': meeting,
+        'team/weekly.md': meeting,
+      });
+      const result = meetings(dir, 'lint', '--today', TODAY, '--format', 'json');
+      assert.equal(result.status, 1);
+      const rows = parseJson<LintRow[]>(result).map((row) => [row.file, row.line, row.column, row.endColumn, row.rule, row.severity]);
+      assert.deepEqual(rows, [
+        ['root.md', 8, 3, 6, 'action-due', 'error'],
+        ['root.md', 9, 13, 15, 'owner-unknown', 'warning'],
+        ['team/weekly.md', 8, 3, 6, 'action-due', 'info'],
+        ['team/weekly.md', 9, 13, 15, 'owner-unknown', 'warning'],
+      ]);
+      // Only the team folder: an info and a warning, so no failure.
+      assert.equal(meetings(dir, 'lint', 'team', '--today', TODAY).status, 0);
+      assert.equal(meetings(join(dir, 'team'), 'lint', '--today', TODAY).status, 0);
+    });
+
+    it('a config with root: true ignores the folders above it', () => {
+      const dir = workspace({
+        '.meetings.yaml': doc('rules:', '  action-due: error'),
+        'team/.meetings.yaml': doc('root: true'),
+        'team/weekly.md': meeting,
+      });
+      const rows = parseJson<LintRow[]>(meetings(dir, 'lint', '--today', TODAY, '--format', 'json'));
+      assert.deepEqual(rows.map((row) => [row.line, row.rule, row.severity]), [
+        [8, 'action-due', 'warning'],
+        [8, 'owner-unknown', 'warning'],
+        [9, 'owner-unknown', 'warning'],
+        [9, 'due-format', 'info'],
+      ]);
+    });
+
+    it('an invalid .meetings.yaml is reported as a `config` finding, exit 1', () => {
+      const dir = workspace({ '.meetings.yaml': doc('rules:', '  action-owner: loud'), 'weekly.md': CLEAN });
+      const result = meetings(dir, 'lint', '--today', TODAY, '--format', 'json');
+      assert.equal(result.status, 1);
+      assert.deepEqual(parseJson<LintRow[]>(result), [
+        {
+          file: '.meetings.yaml',
+          line: 2,
+          column: 17,
+          endLine: 2,
+          endColumn: 21,
+          rule: 'config',
+          severity: 'error',
+          message: 'Rule `action-owner`: use error, warning, info or off.',
+        },
+      ]);
+      const stylish = meetings(dir, 'lint', '--today', TODAY);
+      assert.equal(stylish.status, 1);
+      assert.match(stylish.stdout, /\.meetings\.yaml\n +2:17 +error +Rule `action-owner`: use error, warning, info or off\. +config/);
+    });
+
+    it('a YAML syntax error in .meetings.yaml is a `config` finding too', () => {
+      const dir = workspace({ '.meetings.yaml': doc('rules:', '  action-due: error', ' people: x'), 'weekly.md': CLEAN });
+      const result = meetings(dir, 'lint', '--today', TODAY, '--format', 'json');
+      assert.equal(result.status, 1);
+      const rows = parseJson<LintRow[]>(result);
+      assert.ok(rows.length >= 1);
+      assert.deepEqual([...new Set(rows.map((row) => [row.file, row.rule, row.severity].join(' ')))], ['.meetings.yaml config error']);
+      assert.equal(rows[0]!.line, 3);
+    });
+
+    it('positions in a .meetings.yaml saved with a byte order mark are not shifted', () => {
+      const dir = workspace({ '.meetings.yaml': '\ufefflocale: en\ncolour: red\n', 'weekly.md': CLEAN });
+      const rows = parseJson<LintRow[]>(meetings(dir, 'lint', '--today', TODAY, '--format', 'json'));
+      assert.deepEqual(
+        rows.map((row) => [row.file, row.line, row.column, row.endLine, row.endColumn, row.rule]),
+        [['.meetings.yaml', 2, 1, 2, 7, 'config']],
+      );
+    });
+  });
+
+  describe('--fix', () => {
+    const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+    const crlf = (...lines: string[]) => lines.join('\r\n') + '\r\n';
+    const before = crlf(
+      '---',
+      'title: 周会  ',
+      'date: 2026-11-20',
+      'attendees: [张三, 李四]',
+      '---',
+      '',
+      '## 行动计划',
+      '- [ ] 提交报告 @张三 截止：下周五',
+      '- [ ] 预订场地 @李四 📅 2026-11-30\t',
+      '',
+      '尾注 trailing text',
+    );
+
+    it('rewrites 截止：下周五 as the ISO date on disk, keeping the BOM and CRLF byte for byte', () => {
+      const dir = workspace({ 'notes/weekly.md': Buffer.concat([BOM, Buffer.from(before, 'utf8')]) });
+      const path = join(dir, 'notes', 'weekly.md');
+
+      const first = parseJson<LintRow[]>(meetings(dir, 'lint', '--today', TODAY, '--format', 'json'));
+      assert.deepEqual(first.map((row) => [row.line, row.column, row.endColumn, row.rule]), [[8, 19, 22, 'due-format']]);
+
+      const fixed = meetings(dir, 'lint', '--fix', '--today', TODAY);
+      assert.equal(fixed.status, 0);
+      assert.equal(fixed.stdout, '');
+      const expected = Buffer.concat([BOM, Buffer.from(before.replace('截止：下周五', '截止：2026-11-27'), 'utf8')]);
+      const actual = readFileSync(path);
+      assert.equal(actual.toString('hex'), expected.toString('hex'));
+
+      const second = meetings(dir, 'lint', '--today', TODAY, '--format', 'json');
+      assert.equal(second.status, 0);
+      assert.deepEqual(parseJson<LintRow[]>(second).filter((row) => row.rule === 'due-format'), []);
+      assert.deepEqual(parseJson<LintRow[]>(second), []);
+    });
+
+    it('leaves files without safe fixes untouched', () => {
+      const dir = workspace({ 'weekly.md': WITH_ERROR, 'clean.md': CLEAN });
+      const result = meetings(dir, 'lint', '--fix', '--today', TODAY);
+      assert.equal(result.status, 1);
+      assert.equal(readFileSync(join(dir, 'weekly.md'), 'utf8'), WITH_ERROR);
+      assert.equal(readFileSync(join(dir, 'clean.md'), 'utf8'), CLEAN);
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('cli: meetings actions', function () {
+  this.timeout(30_000);
+
+  const notes = doc(
+    '---',
+    'title: 运营周会',
+    'date: 2026-11-20',
+    'type: weekly',
+    'series: ops-weekly',
+    'attendees: [张三, 李四]',
+    '---',
+    '',
+    '## 行动计划',
+    '- [ ] 提交周报 @老张 截止：2026-11-23 ⏫', // 10
+    '- [/] 预订场地 @李四 📅 2026-11-30', // 11
+    '- [x] 整理工单 @张三 📅 2026-11-19 ✅ 2026-11-19', // 12
+    '- [-] 取消活动 @张三 📅 2026-11-21', // 13
+    '- [ ] 设计海报 负责人：张三 截止：2026-11-27 🔽', // 14
+  );
+  const files = {
+    '.meetings.yaml': doc('people:', '  - name: 张三', '    aliases: [老张, zhangsan]', '  - name: 李四'),
+    'notes/周会.md': notes,
+  };
+  const meetingInfo = { title: '运营周会', date: '2026-11-20', series: 'ops-weekly', type: 'weekly' };
+  let dir = '';
+
+  before(() => {
+    dir = workspace(files);
+  });
+
+  const lines = (result: Result) => parseJson<ActionJson[]>(result).map((action) => action.line);
+
+  it('--format json: open and in-progress actions, with exactly the documented keys', () => {
+    const result = meetings(dir, 'actions', '--format', 'json', '--today', TODAY);
+    assert.equal(result.status, 0);
+    const rows = parseJson<ActionJson[]>(result);
+    for (const row of rows) {
+      assert.deepEqual(Object.keys(row).sort(), ['due', 'file', 'line', 'meeting', 'owners', 'priority', 'status', 'text']);
+      assert.deepEqual(Object.keys(row.meeting).sort(), ['date', 'series', 'title', 'type']);
+    }
+    assert.deepEqual(rows, [
+      {
+        file: 'notes/周会.md',
+        line: 10,
+        text: '提交周报 @老张 截止：2026-11-23 ⏫',
+        owners: ['张三'],
+        due: '2026-11-23',
+        status: 'open',
+        priority: 'high',
+        meeting: meetingInfo,
+      },
+      {
+        file: 'notes/周会.md',
+        line: 11,
+        text: '预订场地 @李四 📅 2026-11-30',
+        owners: ['李四'],
+        due: '2026-11-30',
+        status: 'in-progress',
+        priority: null,
+        meeting: meetingInfo,
+      },
+      {
+        file: 'notes/周会.md',
+        line: 14,
+        text: '设计海报 负责人：张三 截止：2026-11-27 🔽',
+        owners: ['张三'],
+        due: '2026-11-27',
+        status: 'open',
+        priority: 'low',
+        meeting: meetingInfo,
+      },
+    ]);
+  });
+
+  it('--all adds done and cancelled actions', () => {
+    const rows = parseJson<ActionJson[]>(meetings(dir, 'actions', '--all', '--format', 'json', '--today', TODAY));
+    assert.deepEqual(rows.map((row) => [row.line, row.status]), [
+      [10, 'open'],
+      [11, 'in-progress'],
+      [12, 'done'],
+      [13, 'cancelled'],
+      [14, 'open'],
+    ]);
+  });
+
+  it('--owner accepts a roster alias, the canonical name, and any case', () => {
+    assert.deepEqual(lines(meetings(dir, 'actions', '--owner', '老张', '--format', 'json', '--today', TODAY)), [10, 14]);
+    assert.deepEqual(lines(meetings(dir, 'actions', '--owner', '张三', '--format', 'json', '--today', TODAY)), [10, 14]);
+    assert.deepEqual(lines(meetings(dir, 'actions', '--owner', 'ZhangSan', '--format', 'json', '--today', TODAY)), [10, 14]);
+    assert.deepEqual(lines(meetings(dir, 'actions', '--owner', '老张', '--all', '--format', 'json', '--today', TODAY)), [10, 12, 13, 14]);
+    assert.deepEqual(lines(meetings(dir, 'actions', '--owner', '李四', '--format', 'json', '--today', TODAY)), [11]);
+    assert.deepEqual(lines(meetings(dir, 'actions', '--owner', '王五', '--format', 'json', '--today', TODAY)), []);
+  });
+
+  it('--overdue measures against --today', () => {
+    assert.deepEqual(lines(meetings(dir, 'actions', '--overdue', '--today', '2026-11-26', '--format', 'json')), [10]);
+    assert.deepEqual(lines(meetings(dir, 'actions', '--overdue', '--today', '2026-11-28', '--format', 'json')), [10, 14]);
+    assert.deepEqual(lines(meetings(dir, 'actions', '--overdue', '--today', '2026-11-23', '--format', 'json')), []);
+    // Done and cancelled actions are never overdue, even with --all.
+    assert.deepEqual(lines(meetings(dir, 'actions', '--overdue', '--all', '--today', '2026-12-31', '--format', 'json')), [10, 11, 14]);
+  });
+
+  it('--due-before keeps actions due strictly before the date', () => {
+    assert.deepEqual(lines(meetings(dir, 'actions', '--due-before', '2026-11-28', '--format', 'json', '--today', TODAY)), [10, 14]);
+    assert.deepEqual(lines(meetings(dir, 'actions', '--due-before', '2026-11-27', '--format', 'json', '--today', TODAY)), [10]);
+    const bad = meetings(dir, 'actions', '--due-before', 'next week');
+    assert.equal(bad.status, 2);
+    assertOneLine(bad.stderr);
+  });
+
+  it('--format csv has a header and one row per action', () => {
+    const result = meetings(dir, 'actions', '--format', 'csv', '--today', TODAY);
+    assert.equal(result.status, 0);
+    const text = result.stdout.replace(/^\ufeff/, '');
+    const records = text.split('\r\n');
+    assert.equal(records.pop(), '');
+    assert.deepEqual(records, [
+      'file,line,status,owners,due,priority,text,meeting_title,meeting_date,series',
+      'notes/周会.md,10,open,张三,2026-11-23,high,提交周报 @老张 截止：2026-11-23 ⏫,运营周会,2026-11-20,ops-weekly',
+      'notes/周会.md,11,in-progress,李四,2026-11-30,,预订场地 @李四 📅 2026-11-30,运营周会,2026-11-20,ops-weekly',
+      'notes/周会.md,14,open,张三,2026-11-27,low,设计海报 负责人：张三 截止：2026-11-27 🔽,运营周会,2026-11-20,ops-weekly',
+    ]);
+    const all = meetings(dir, 'actions', '--format', 'csv', '--all', '--today', TODAY).stdout.replace(/^\ufeff/, '');
+    assert.equal(all.split('\r\n').filter(Boolean).length, 1 + 5);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('cli: help and version', function () {
+  this.timeout(30_000);
+
+  it('--help for the tool and for each command exits 0', () => {
+    const dir = workspace({});
+    const general = meetings(dir, '--help');
+    assert.equal(general.status, 0);
+    assert.match(general.stdout, /^Usage: meetings <command>/);
+    const lint = meetings(dir, 'lint', '--help');
+    assert.equal(lint.status, 0);
+    assert.match(lint.stdout, /^Usage: meetings lint/);
+    const actions = meetings(dir, 'actions', '--help');
+    assert.equal(actions.status, 0);
+    assert.match(actions.stdout, /^Usage: meetings actions/);
+    assert.equal(meetings(dir, 'help', 'lint').stdout, lint.stdout);
+    assert.equal(meetings(dir, 'lint', '-h').status, 0);
+  });
+
+  it('--version prints the version of package.json', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const result = meetings(workspace({}), '--version');
+    assert.equal(result.status, 0);
+    assert.equal(result.stdout, `${pkg.version}\n`);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('cli: the examples folder', function () {
+  this.timeout(30_000);
+
+  const ALL_RULES = [
+    'frontmatter-yaml',
+    'frontmatter-field',
+    'action-owner',
+    'action-due',
+    'due-invalid',
+    'due-before-meeting',
+    'action-overdue',
+    'due-format',
+    'owner-unknown',
+    'section-required',
+  ];
+
+  it('every rule fires at least once, the clean ops weekly has no findings, README and notes are not linted', () => {
+    const result = meetings(ROOT, 'lint', 'examples', '--today', '2026-11-26', '--format', 'json');
+    assert.equal(result.status, 1);
+    const rows = parseJson<LintRow[]>(result);
+    const fired = new Set(rows.map((row) => row.rule));
+    for (const rule of ALL_RULES) assert.ok(fired.has(rule), `${rule} should fire in examples/`);
+    assert.deepEqual(rows.filter((row) => row.file === 'examples/meetings/2026/2026-11-20-ops-weekly.md'), []);
+    assert.deepEqual(rows.filter((row) => row.file === 'examples/README.md' || row.file === 'examples/notes.md'), []);
+    assert.ok(rows.every((row) => row.file.startsWith('examples/meetings/2026/')));
+  });
+});
