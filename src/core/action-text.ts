@@ -16,18 +16,19 @@ export interface ActionFacts {
 
 const NAME = /[\p{L}\p{N}\p{M}_](?:[\p{L}\p{N}\p{M}_]|[-.·](?=[\p{L}\p{N}\p{M}_]))*/uy;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
-const OWNER_KEY = /(?<![\p{L}\p{N}_])(?:owners?|assignees?|负责人|责任人|执行人)[ \t]*[:：](?![:：])[ \t]*/giu;
-const OWNER_FIELD = /\[(?:owners?|assignees?|负责人|责任人)::[ \t]*([^\]\n]*)\]/giu;
+// Latin keys need a word boundary before them; Chinese keys do not (`任务负责人：张三`).
+const OWNER_KEY = /(?:(?<![\p{L}\p{N}_])(?:owners?|assignees?)|负责人|责任人|执行人)[ \t]*[:：](?![:：])[ \t]*/giu;
+const OWNER_FIELD = /\[(?:owners?|assignees?|负责人|责任人|执行人)::[ \t]*([^\]\n]*)\]/giu;
 const NAME_SEPARATOR = /[ \t]*(?:[,，、/&;；]|和|及|与|and(?![\p{L}]))[ \t]*/uy;
 const DUE_MARKER =
-  /📅\uFE0F?[ \t]*|\[(?:due|deadline|ddl|截止|截止日期)::[ \t]*|(?<![\p{L}\p{N}_])(?:截止日期|截止时间|截止|期限|due|deadline|ddl)[ \t]*[:：](?![:：])[ \t]*/giu;
+  /📅\uFE0F?[ \t]*|\[(?:due|deadline|ddl|截止|截止日期)::[ \t]*|(?:(?<![\p{L}\p{N}_])(?:due|deadline|ddl)|截止日期|截止时间|截止|期限)[ \t]*[:：](?![:：])[ \t]*/giu;
 const DONE_DATE = /✅\uFE0F?[ \t]*(\d{4}-\d{2}-\d{2})/u;
 const CANCELLED_DATE = /❌\uFE0F?[ \t]*(\d{4}-\d{2}-\d{2})/u;
 const RECURRENCE = /🔁\uFE0F?[ \t]*([^📅⏳🛫✅❌➕🔺⏫🔼🔽⏬🆔⛔\n]*)/u;
 const PRIORITY_EMOJI: Record<string, Priority> = { '🔺': 'highest', '⏫': 'high', '🔼': 'medium', '🔽': 'low', '⏬': 'lowest' };
 const PRIORITY_CODE = /(?<![\p{L}\p{N}])P([0-3])(?![\p{L}\p{N}])/u;
 const PRIORITY_FIELD =
-  /(?:\[priority::[ \t]*|(?<![\p{L}\p{N}_])(?:优先级|priority)[ \t]*[:：][ \t]*)(最高|最低|紧急|高|中|低|highest|lowest|urgent|high|medium|normal|low|P[0-3])/iu;
+  /(?:\[priority::[ \t]*|(?:(?<![\p{L}\p{N}_])priority|优先级)[ \t]*[:：][ \t]*)(最高|最低|紧急|高|中|低|highest|lowest|urgent|high|medium|normal|low|P[0-3])/iu;
 const PRIORITY_WORDS: Record<string, Priority> = {
   最高: 'highest', 紧急: 'highest', urgent: 'highest', highest: 'highest', p0: 'highest',
   高: 'high', high: 'high', p1: 'high',
@@ -66,7 +67,8 @@ export function readActionFacts(text: string, span: Span, meetingDate: string | 
   const base = span.start;
   const zones = quietZones(segment);
   const owners: OwnerMention[] = [];
-  const addOwner = (written: string, at: number) => {
+  /** Adds the owner a written name resolves to; returns how many characters the name used. */
+  const addOwner = (written: string, at: number): number => {
     const resolved = people.resolve(written);
     const usedLength = resolved ? resolved.length : written.length;
     const mention: OwnerMention = {
@@ -76,6 +78,7 @@ export function readActionFacts(text: string, span: Span, meetingDate: string | 
       span: { start: base + at, end: base + at + usedLength },
     };
     if (!owners.some((owner) => owner.name === mention.name)) owners.push(mention);
+    return usedLength;
   };
 
   for (const mention of segment.matchAll(/[@＠]/gu)) {
@@ -128,7 +131,7 @@ export function readActionFacts(text: string, span: Span, meetingDate: string | 
 }
 
 /** `张三、李四`, `Alice Chen, Bob`, `@王五 和 @赵六`; stops at the next `key:`. */
-function readNameList(text: string, start: number, people: PeopleIndex, add: (written: string, at: number) => void): void {
+function readNameList(text: string, start: number, people: PeopleIndex, add: (written: string, at: number) => number): void {
   let at = start;
   for (;;) {
     if (text[at] === '@' || text[at] === '＠') at++;
@@ -140,8 +143,8 @@ function readNameList(text: string, start: number, people: PeopleIndex, add: (wr
       length = name[0].length;
     }
     if (/^[ \t]*[:：]/u.test(text.slice(at + length, at + length + 3))) return; // a following `key:`
-    add(text.slice(at, at + length), at);
-    at += length;
+    // A known name may be followed directly by a separator: `张三和李四`, `张三、李四`.
+    at += add(text.slice(at, at + length), at);
     NAME_SEPARATOR.lastIndex = at;
     const separator = NAME_SEPARATOR.exec(text);
     if (!separator) return;

@@ -35,7 +35,7 @@ function absolute(year: number, month: number, day: number, iso = false): Omit<D
 }
 
 /** The next `month`/`day` on or after the meeting date (within the next eight years, for 29 Feb). */
-function nextMonthDay(month: number, day: number, meetingDate: string | null): Omit<DateReading, 'end'> {
+export function nextMonthDay(month: number, day: number, meetingDate: string | null): Omit<DateReading, 'end'> {
   if (month < 1 || month > 12 || day < 1 || day > 31) return problem('impossible');
   if (!isValidDate(2024, month, day)) return problem('impossible');
   if (!meetingDate) return problem('needs-meeting-date');

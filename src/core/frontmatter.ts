@@ -5,7 +5,8 @@ import { readDateExpression } from './date-expressions';
 import type { FieldProblem, Frontmatter, MeetingFields, Span } from './model';
 
 const OPENING = /^---[ \t]*(?:\r\n|\r|\n)/;
-const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
+// Only `---` closes: remark-frontmatter reads no other fence, and both must agree.
+const CLOSING = /^---[ \t]*$/m;
 
 /** Keys that hold attendees; the first key name is the canonical one. */
 export const ATTENDEE_KEYS = ['attendees', 'participants', '参会人员', '与会人员', '参会人', '出席人员'];
@@ -25,7 +26,8 @@ const FIELD_KEYS = {
 
 /** Visible attendees key, for frontmatter that does not parse. */
 const ATTENDEES_LINE = new RegExp(`^(?:${ATTENDEE_KEYS.join('|')})[ \\t]*[:：]`, 'mu');
-const MEETING_TYPE_LINE = /^type[ \t]*:[ \t]*["']?meeting["']?[ \t]*$/mu;
+const MEETING_TYPE_LINE = /^(?:type|类型)[ \t]*[:：][ \t]*["']?(?:meeting|会议)["']?[ \t]*$/imu;
+const MEETING_TYPES = new Set(['meeting', '会议']);
 
 export function findFrontmatter(text: string): Frontmatter | null {
   const opening = OPENING.exec(text);
@@ -81,7 +83,8 @@ export function meetingReasonOf(frontmatter: Frontmatter | null): 'attendees' | 
   if (!frontmatter) return null;
   if (frontmatter.data) {
     if (ATTENDEE_KEYS.some((key) => key in frontmatter.data!)) return 'attendees';
-    return frontmatter.data.type === 'meeting' ? 'type' : null;
+    const type = frontmatter.data.type ?? frontmatter.data['类型'];
+    return typeof type === 'string' && MEETING_TYPES.has(type.trim().toLowerCase()) ? 'type' : null;
   }
   if (ATTENDEES_LINE.test(frontmatter.content)) return 'attendees';
   return MEETING_TYPE_LINE.test(frontmatter.content) ? 'type' : null;
@@ -143,8 +146,11 @@ export function readFields(frontmatter: Frontmatter | null): { fields: MeetingFi
   } else {
     const node = datePair.value;
     const written = isScalar(node) ? String(node.value ?? '') : '';
+    const dateAndTime = /^(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}(?::\d{2})?$/u.exec(written.trim());
     if (parseIsoDate(written)) {
       fields.date = written;
+    } else if (dateAndTime && parseIsoDate(dateAndTime[1]!)) {
+      fields.date = dateAndTime[1]!; // `2026-11-20 14:00`: the day is what the rules need
     } else {
       const reading = written ? readDateExpression(written, 0, null) : null;
       const readable = reading && reading.date && reading.end === written.length;

@@ -148,7 +148,7 @@ function readActions(
       action.owners = parent.owners;
       action.ownersInherited = true;
     }
-    if (action.dueMentions.length === 0 && parent.due) {
+    if (action.dueMentions.length === 0 && parent.due?.date) {
       action.due = parent.due;
       action.dueInherited = true;
     }

@@ -9,6 +9,8 @@ export interface Resolution {
 }
 
 const LATIN_WORD_CHAR = /[\p{Script=Latin}\p{N}_]/u;
+/** What may continue a Latin name: `bob-li` and `bob.li` are not `bob`. */
+const LATIN_NAME_CONTINUATION = /[\p{Script=Latin}\p{N}_.\-·]/u;
 
 export class PeopleIndex {
   private readonly canonical = new Map<string, string>();
@@ -49,7 +51,7 @@ export class PeopleIndex {
       if (known.length >= lower.length || !lower.startsWith(known)) continue;
       const last = known[known.length - 1]!;
       const next = written[known.length]!;
-      if (LATIN_WORD_CHAR.test(last) && LATIN_WORD_CHAR.test(next)) continue;
+      if (LATIN_WORD_CHAR.test(last) && LATIN_NAME_CONTINUATION.test(next)) continue;
       return { name: this.canonical.get(known)!, length: known.length };
     }
     return null;

@@ -62,7 +62,7 @@ export const SECTION_TITLES: Record<SectionKind, { en: string; zh: string }> = {
 /** Strips numbering ("一、", "2.", "(3)"), emoji, trailing colons and extra spaces; lower-cases. */
 export function normaliseHeading(text: string): string {
   return text
-    .replace(/^[\s#]*(?:[（(]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）.、:：]?\s*)(?=\S)/u, '')
+    .replace(/^[\s#]*(?:[（(]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})(?:[)）.、:：]\s*|\s+))(?=\S)/u, '')
     .replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '')
     .replace(/[:：]\s*$/u, '')
     .replace(/\s+/gu, ' ')

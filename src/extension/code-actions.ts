@@ -20,7 +20,7 @@ export class MeetingCodeActions implements vscode.CodeActionProvider {
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const current = this.currentFindings(document);
     if (!current) return [];
-    const { findings, lineStarts } = current;
+    const { findings, lineStarts, frontmatterEnd } = current;
     if (context.only && (context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only))) {
       return this.fixAll(document, findings);
     }
@@ -31,7 +31,8 @@ export class MeetingCodeActions implements vscode.CodeActionProvider {
       const finding = findings.find((candidate) => candidate.rule === rule && spanToRange(lineStarts, candidate.span).isEqual(diagnostic.range));
       if (!finding) continue;
       for (const fix of finding.fixes) actions.push(this.quickFix(document, fix, diagnostic, finding));
-      actions.push(this.disableForLine(document, finding, diagnostic));
+      // A comment cannot go into the frontmatter: it would change the YAML, not silence the rule.
+      if (finding.span.start >= frontmatterEnd) actions.push(this.disableForLine(document, finding, diagnostic));
     }
     if (ours.length === 0 && findings.some((finding) => finding.fixes.some((fix) => fix.safe) && spanToRange(lineStarts, finding.span).intersection(range))) {
       actions.push(...this.fixAll(document, findings));
@@ -40,13 +41,16 @@ export class MeetingCodeActions implements vscode.CodeActionProvider {
   }
 
   /** Lints the document's current text when the cached findings are from another version. */
-  private currentFindings(document: vscode.TextDocument): { findings: Finding[]; lineStarts: readonly number[] } | null {
+  private currentFindings(document: vscode.TextDocument): { findings: Finding[]; lineStarts: readonly number[]; frontmatterEnd: number } | null {
     const cached = this.diagnostics.findingsFor(document.uri.toString());
     if (!cached) return null;
-    if (cached.entry.version === document.version) return { findings: cached.findings, lineStarts: cached.entry.meeting.lineStarts };
-    const meeting = parseMeeting(document.getText(), { config: cached.entry.config, path: document.uri.path });
-    const entry = { ...cached.entry, meeting, version: document.version };
-    return { findings: this.diagnostics.lint(entry), lineStarts: meeting.lineStarts };
+    let { entry, findings } = cached;
+    if (entry.version !== document.version) {
+      const meeting = parseMeeting(document.getText(), { config: entry.config, path: document.uri.path });
+      entry = { ...entry, meeting, version: document.version };
+      findings = this.diagnostics.lint(entry);
+    }
+    return { findings, lineStarts: entry.meeting.lineStarts, frontmatterEnd: entry.meeting.frontmatter?.span.end ?? 0 };
   }
 
   private quickFix(document: vscode.TextDocument, fix: Fix, diagnostic: vscode.Diagnostic, finding: Finding): vscode.CodeAction {

@@ -91,7 +91,7 @@ export class MeetingStore implements vscode.Disposable {
     }
     const decoded = decodeText(bytes);
     if (!decoded.ok) {
-      this.log.warn(`${uri.fsPath}: ${decoded.reason === 'binary' ? 'binary file, not text' : 'not valid UTF-8 text'}; skipped`);
+      this.log.warn(`${uri.fsPath}: ${decoded.reason === 'binary' ? 'not text (a binary file, or UTF-16 without a byte order mark)' : 'not valid UTF-8 text'}; skipped`);
       this.forget(uri);
       return;
     }

@@ -24,7 +24,7 @@ export function loadFile(path: string, configs: ConfigLoader): LoadedFile {
   if (isExcluded(posixPath, config)) return { kind: 'skipped', path };
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
-    return { kind: 'unreadable', path, reason: decoded.reason === 'binary' ? 'binary file, not text' : 'not valid UTF-8 text' };
+    return { kind: 'unreadable', path, reason: decoded.reason === 'binary' ? 'not text (a binary file, or UTF-16 without a byte order mark)' : 'not valid UTF-8 text' };
   }
   const meeting = parseMeeting(decoded.text, { config, path: posixPath });
   if (!meeting.meetingReason) return { kind: 'skipped', path };

@@ -158,3 +158,29 @@ describe('action owners', () => {
     assert.deepEqual(ownersOf(meetingWith('- [ ] 整理会议纪要')), []);
   });
 });
+
+describe('owners: keys and separators written the Chinese way', () => {
+  const meeting = (item: string) =>
+    parseMeeting(['---', 'date: 2026-11-20', 'attendees: [张三, 李四, Bob]', '---', '', item, ''].join('\n'));
+
+  it('reads a Chinese key glued to the text before it (任务负责人：张三, 张三截止：明天)', () => {
+    const action = meeting('- [ ] 整理报告 任务负责人：张三 跟进截止：明天').actions[0]!;
+    assert.deepEqual(action.owners.map((owner) => owner.name), ['张三']);
+    assert.equal(action.due?.date, '2026-11-21');
+  });
+
+  it('splits names joined by 和 / 、 without spaces', () => {
+    const action = meeting('- [ ] 整理报告 负责人：张三和李四').actions[0]!;
+    assert.deepEqual(action.owners.map((owner) => owner.name), ['张三', '李四']);
+  });
+
+  it('reads [执行人:: 张三] as an owner field', () => {
+    assert.deepEqual(meeting('- [ ] 整理报告 [执行人:: 张三]').actions[0]!.owners.map((owner) => owner.name), ['张三']);
+  });
+
+  it('does not resolve a hyphenated Latin name to a known prefix (@bob-li is not Bob)', () => {
+    const owner = meeting('- [ ] Send the deck @bob-li').actions[0]!.owners[0]!;
+    assert.equal(owner.known, false);
+    assert.equal(owner.written, 'bob-li');
+  });
+});

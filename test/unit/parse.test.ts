@@ -549,3 +549,34 @@ describe('parseMeeting: frontmatter fields', () => {
     assert.equal(meeting.actions[0]!.due?.problem, 'needs-meeting-date');
   });
 });
+
+describe('parse: frontmatter edge cases', () => {
+  it('accepts a meeting date with a time of day (date: 2026-11-20 14:00)', () => {
+    const meeting = parseMeeting('---\ndate: 2026-11-20 14:00\nattendees: [张三]\n---\n\n- [ ] 复盘 @张三 截止：明天\n');
+    assert.equal(meeting.fields.date, '2026-11-20');
+    assert.deepEqual(meeting.fieldProblems, []);
+    assert.equal(meeting.actions[0]!.due?.date, '2026-11-21');
+  });
+
+  it('recognises `type: Meeting` and `类型: 会议` as meeting files', () => {
+    assert.equal(parseMeeting('---\ntype: Meeting\ndate: 2026-11-20\n---\n').meetingReason, 'type');
+    assert.equal(parseMeeting('---\n类型: 会议\ndate: 2026-11-20\n---\n').meetingReason, 'type');
+  });
+
+  it('reports frontmatter closed by `...` as unclosed instead of silently losing the actions', () => {
+    const meeting = parseMeeting('---\ndate: 2026-11-20\nattendees: [张三]\n...\n\n- [ ] 复盘 @张三\n');
+    assert.equal(meeting.frontmatter?.closed, false);
+    assert.equal(meeting.frontmatter?.yamlProblems[0]?.message, 'frontmatter-unclosed');
+  });
+
+  it('does not inherit a parent task’s unreadable due date', () => {
+    const meeting = parseMeeting('---\ndate: 2026-11-20\nattendees: [张三]\n---\n\n- [ ] 父任务 @张三 截止：某天\n  - [ ] 子任务\n');
+    assert.equal(meeting.actions[1]!.due, null);
+    assert.equal(meeting.actions[1]!.dueInherited, false);
+  });
+
+  it('keeps leading digits that are not numbering in headings (2026 目标 stays a goals heading)', () => {
+    const meeting = parseMeeting('---\ndate: 2026-11-20\nattendees: [张三]\n---\n\n## 2026 年度目标\n\n## 3. Action items\n');
+    assert.deepEqual(meeting.sections.map((section) => section.kind), ['goals', 'actions']);
+  });
+});

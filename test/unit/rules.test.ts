@@ -424,8 +424,8 @@ describe('rules: every rule fires on a wrong example and stays quiet on a right 
       assert.deepEqual(
         found.map((f) => [f.severity, lineAt(text, f.span.start), text.slice(f.span.start, f.span.end), f.message]),
         [
-          ['warning', 1, '---', 'A “weekly” meeting needs a “Agenda” section.'],
-          ['warning', 1, '---', 'A “weekly” meeting needs a “Action items” section.'],
+          ['warning', 1, '---', 'A “weekly” meeting needs the section “Agenda”.'],
+          ['warning', 1, '---', 'A “weekly” meeting needs the section “Action items”.'],
         ],
       );
     });
@@ -619,15 +619,15 @@ describe('rules: fixes', () => {
     assert.deepEqual(finding.fixes.map((fix) => fix.title), ['Due 2026-11-30 (Mon, one week after the meeting)']);
   });
 
-  it('due-invalid on 12/1 offers both readings, in the meeting’s year', () => {
+  it('due-invalid on 12/1 offers both readings, each the next such day on or after the meeting', () => {
     const text = zh('- [ ] 准备物料清单 @张三 截止：12/1');
     const finding = ofRule(lint(text, { today: TODAY }), 'due-invalid')[0]!;
     assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.safe]), [
       ['Read as 2026-12-01 (Tue)', false],
-      ['Read as 2026-01-12 (Mon)', false],
+      ['Read as 2027-01-12 (Tue)', false],
     ]);
     assert.equal(applyEdits(text, finding.fixes[0]!.edits), zh('- [ ] 准备物料清单 @张三 截止：2026-12-01'));
-    assert.equal(applyEdits(text, finding.fixes[1]!.edits), zh('- [ ] 准备物料清单 @张三 截止：2026-01-12'));
+    assert.equal(applyEdits(text, finding.fixes[1]!.edits), zh('- [ ] 准备物料清单 @张三 截止：2027-01-12'));
   });
 });
 

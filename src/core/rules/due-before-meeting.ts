@@ -9,7 +9,8 @@ export const dueBeforeMeeting: Rule = {
     if (!date) return;
     for (const action of pendingActions(meeting)) {
       const due = action.due;
-      if (!due?.date || action.dueInherited || due.date >= date) continue;
+      // Actions carried from the last meeting keep their old dates on purpose.
+      if (!due?.date || action.dueInherited || action.section === 'followup' || due.date >= date) continue;
       report({ span: due.span, message: t('due-before-meeting.before', { due: due.date, date }) });
     }
   },

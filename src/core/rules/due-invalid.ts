@@ -1,4 +1,5 @@
 import { formatDate, isValidDate } from '../calendar';
+import { nextMonthDay } from '../date-expressions';
 import type { Fix } from '../model';
 import { pendingActions, type Rule, type RuleContext } from './rule';
 
@@ -24,20 +25,18 @@ export const dueInvalid: Rule = {
   },
 };
 
-/** For `12/1`: offer both readings (1 December and 12 January), in the meeting's year. */
+/** For `12/1`: offer both readings (1 December and 12 January), each the next such day on or after the meeting. */
 function readings(written: string, span: { start: number; end: number }, { meeting, t, weekday }: RuleContext): Fix[] {
   const parts = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?$/u.exec(written);
-  const meetingYear = meeting.fields.date ? Number(meeting.fields.date.slice(0, 4)) : null;
   if (!parts) return [];
-  const year = parts[3] ? (parts[3].length === 2 ? 2000 + Number(parts[3]) : Number(parts[3])) : meetingYear;
-  if (year === null) return [];
+  const year = parts[3] ? (parts[3].length === 2 ? 2000 + Number(parts[3]) : Number(parts[3])) : null;
   const [a, b] = [Number(parts[1]), Number(parts[2])];
-  const candidates = [
-    [a, b],
-    [b, a],
-  ].filter(([month, day], index) => isValidDate(year, month!, day!) && (index === 0 || a !== b));
-  return candidates.map(([month, day]) => {
-    const iso = formatDate(year, month!, day!);
-    return { title: t('fix.read-as', { iso, weekday: weekday(iso) }), edits: [{ span, text: iso }], safe: false };
-  });
+  const orders = a === b ? [[a, b]] : [[a, b], [b, a]];
+  const dates = orders
+    .map(([month, day]) => {
+      if (year !== null) return isValidDate(year, month!, day!) ? formatDate(year, month!, day!) : null;
+      return nextMonthDay(month!, day!, meeting.fields.date).date;
+    })
+    .filter((iso): iso is string => iso !== null);
+  return dates.map((iso) => ({ title: t('fix.read-as', { iso, weekday: weekday(iso) }), edits: [{ span, text: iso }], safe: false }));
 }
