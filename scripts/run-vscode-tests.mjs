@@ -82,6 +82,7 @@ async function runScenario(scenario) {
     return 1;
   }
   console.log(`  ${results.tests.length} passing`);
+  for (const [name, value] of Object.entries(results.metrics ?? {})) console.log(`  ${name}: ${value}`);
   rmSync(work, { recursive: true, force: true });
   return 0;
 }

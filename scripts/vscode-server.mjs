@@ -36,6 +36,7 @@ export async function startCodeServer(options = {}) {
       'security.workspace.trust.banner': 'never',
       'extensions.autoCheckUpdates': false,
       'telemetry.telemetryLevel': 'off',
+      'git.openRepositoryInParentFolders': 'never',
       ...options.settings,
     }),
   );

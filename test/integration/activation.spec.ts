@@ -6,7 +6,8 @@ describe('activation', () => {
   it('activates, indexes the workspace and reports how long activation took', async () => {
     const api = await extensionApi();
     assert.equal(typeof api.activationMs, 'number');
-    console.log(`activation took ${api.activationMs.toFixed(1)} ms`);
+    const metrics = ((globalThis as { meetingsTestMetrics?: Record<string, number> }).meetingsTestMetrics ??= {});
+    metrics.activationMs = Math.round(api.activationMs * 10) / 10;
     const keys = api.store.index.keys().map((key) => key.split('/').pop()).sort();
     assert.deepEqual(keys, ['fixes.md', 'lint.md', 'tree.md'], 'README.md has no meeting frontmatter and is not indexed');
   });

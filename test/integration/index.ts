@@ -19,7 +19,8 @@ export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const resultsFile = process.env.MEETINGS_TEST_RESULTS;
-      if (resultsFile) writeFileSync(resultsFile, JSON.stringify({ vscodeVersion: vscode.version, failures, tests }, null, 2));
+      const metrics = (globalThis as { meetingsTestMetrics?: Record<string, number> }).meetingsTestMetrics ?? {};
+      if (resultsFile) writeFileSync(resultsFile, JSON.stringify({ vscodeVersion: vscode.version, failures, tests, metrics }, null, 2));
       if (failures > 0) reject(new Error(`${failures} integration tests failed`));
       else resolve();
     });
