@@ -1,5 +1,5 @@
 // `meetings actions`: the open work of every meeting file, filtered and exported.
-import { isIsoDate, type Action, type Meeting } from '../core';
+import { configProblemMessage, isIsoDate, type Action, type Meeting } from '../core';
 import { PeopleIndex } from '../core/people';
 import { ConfigLoader } from '../node/config-loader';
 import { loadFile } from '../node/meeting-files';
@@ -46,15 +46,16 @@ export function runActions(argv: readonly string[], io: Io): number {
       rows.push(actionRow(action, loaded.meeting, displayPath(path, io.cwd)));
     }
   }
+  const cwdConfig = configs.configFor(io.cwd);
+  const locale = localeFor(localeFlag, cwdConfig, io.env);
   for (const config of configs.files) {
-    for (const problem of config.problems) io.stderr(`meetings: ${displayPath(config.path, io.cwd)}: ${problem.message}\n`);
+    for (const problem of config.problems) io.stderr(`meetings: ${displayPath(config.path, io.cwd)}: ${configProblemMessage(problem, locale)}\n`);
   }
   // People read a table by what is due first; exports keep file order for stable diffs.
   if (format === 'table') rows.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
-  const cwdConfig = configs.configFor(io.cwd);
   const color = args.switches.has('--color') || (io.color && !args.switches.has('--no-color'));
   io.stdout(
-    formatActions(rows, format, { color, today: todayFor(todayFlag, cwdConfig, io), locale: localeFor(localeFlag, cwdConfig, io.env) }),
+    formatActions(rows, format, { color, today: todayFor(todayFlag, cwdConfig, io), locale }),
   );
   return ioFailure ? 2 : 0;
 }

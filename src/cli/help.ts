@@ -84,8 +84,9 @@ Options:
   },
 };
 
-export function helpText(command: string | null, env: Record<string, string | undefined>): string {
-  const locale = localeFrom(env.LC_ALL || env.LC_MESSAGES || env.LANG) ?? 'en';
+export function helpText(command: string | null, env: Record<string, string | undefined>, argv: readonly string[] = []): string {
+  const flag = argv.indexOf('--locale');
+  const locale = localeFrom(flag >= 0 ? argv[flag + 1] : null) ?? localeFrom(env.LC_ALL || env.LC_MESSAGES || env.LANG) ?? 'en';
   const table = HELP[locale];
   return command === 'lint' || command === 'actions' ? table[command] : table.general;
 }

@@ -1,6 +1,6 @@
 // `meetings lint`: the same findings as the editor, for CI.
 import { writeFileSync } from 'node:fs';
-import { applyEdits, computeLineStarts, lintMeeting, positionOf, RULES, safeFixEdits, type Finding, type Meeting } from '../core';
+import { applyEdits, computeLineStarts, configProblemMessage, lintMeeting, positionOf, RULES, safeFixEdits, type Finding, type Meeting } from '../core';
 import { ConfigLoader } from '../node/config-loader';
 import { encodeText } from '../node/encoding';
 import { loadFile, reparse } from '../node/meeting-files';
@@ -67,15 +67,15 @@ export function runLint(argv: readonly string[], io: Io): number {
     }
     rows.push(...toRows(findings, meeting, displayPath(path, io.cwd)));
   }
+  const locale = localeFor(localeFlag, configs.configFor(io.cwd), io.env);
   for (const config of configs.files) {
     const starts = computeLineStarts(config.text);
     for (const problem of config.problems) {
-      rows.push(row(displayPath(config.path, io.cwd), starts, problem.span, 'config', 'error', problem.message));
+      rows.push(row(displayPath(config.path, io.cwd), starts, problem.span, 'config', 'error', configProblemMessage(problem, locale)));
     }
   }
 
   const shown = quiet ? rows.filter((finding) => finding.severity === 'error') : rows;
-  const locale = localeFor(localeFlag, configs.configFor(io.cwd), io.env);
   const color = args.switches.has('--color') || (io.color && !args.switches.has('--no-color'));
   io.stdout(formatLint(shown, format, { color, rules: ruleInfos(), toolVersion: VERSION, locale }));
   if (ioFailure) return 2;

@@ -12,7 +12,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number> = { 
 export function run(argv: readonly string[], io: Io): number {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    io.stdout(helpText(rest[0] ?? null, io.env));
+    io.stdout(helpText(rest[0] ?? null, io.env, rest));
     return command === undefined ? 2 : 0;
   }
   if (command === '--version' || command === '-v') {
@@ -25,7 +25,7 @@ export function run(argv: readonly string[], io: Io): number {
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(helpText(command, io.env));
+    io.stdout(helpText(command, io.env, rest));
     return 0;
   }
   try {

@@ -2,6 +2,7 @@
 // from the root folder down to the file's own folder.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { isValidTimeZone } from './calendar';
+import { message, type MessageArgs, type MessageId } from './messages';
 import type { Locale, SeveritySetting, Span } from './model';
 import { DEFAULT_SECTION_HEADINGS, type HeadingTable } from './vocabulary';
 
@@ -45,8 +46,14 @@ export interface ResolvedConfig {
 }
 
 export interface ConfigProblem {
-  message: string;
+  messageId: MessageId;
+  args: MessageArgs;
   span: Span;
+}
+
+/** The problem's text in a language (config problems are rendered by whoever shows them). */
+export function configProblemMessage(problem: ConfigProblem, locale: Locale): string {
+  return message(locale, problem.messageId, problem.args);
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = {
@@ -72,17 +79,17 @@ export function parseConfig(text: string, dir: string, knownRules: readonly stri
   const layer: ConfigLayer = { dir };
   const problems: ConfigProblem[] = [];
   const doc = parseDocument(source, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false });
-  for (const error of doc.errors) problems.push({ message: firstLine(error.message), span: { start: error.pos[0], end: error.pos[1] } });
+  for (const error of doc.errors) problems.push({ messageId: 'config.yaml', args: { detail: firstLine(error.message) }, span: { start: error.pos[0], end: error.pos[1] } });
   if (doc.errors.length > 0 || doc.contents === null) return { layer, problems };
 
   const spanOf = (node: unknown): Span => {
     const range = (node as YamlNode | null)?.range;
     return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
   };
-  const report = (node: unknown, message: string) => problems.push({ message, span: spanOf(node) });
+  const report: Report = (node, messageId, args = {}) => problems.push({ messageId, args, span: spanOf(node) });
 
   if (!isMap(doc.contents)) {
-    report(doc.contents, 'The configuration must be a mapping of keys (rules, people, sections, …).');
+    report(doc.contents, 'config.not-mapping');
     return { layer, problems };
   }
   for (const pair of doc.contents.items) {
@@ -91,15 +98,15 @@ export function parseConfig(text: string, dir: string, knownRules: readonly stri
     switch (key) {
       case 'root':
         if (isScalar(value) && typeof value.value === 'boolean') layer.root = value.value;
-        else report(value, '`root` must be true or false.');
+        else report(value, 'config.root');
         break;
       case 'locale':
         if (isScalar(value) && (value.value === 'en' || value.value === 'zh-CN')) layer.locale = value.value;
-        else report(value, '`locale` must be "en" or "zh-CN".');
+        else report(value, 'config.locale');
         break;
       case 'timezone':
         if (isScalar(value) && typeof value.value === 'string' && isValidTimeZone(value.value)) layer.timezone = value.value;
-        else report(value, '`timezone` must be an IANA time zone such as "Asia/Shanghai".');
+        else report(value, 'config.timezone');
         break;
       case 'rules':
         layer.rules = readRules(value, knownRules, report);
@@ -114,26 +121,26 @@ export function parseConfig(text: string, dir: string, knownRules: readonly stri
         readMeetingGlobs(value, layer, report);
         break;
       default:
-        if (!TOP_LEVEL_KEYS.has(key)) report(pair.key, `Unknown key \`${key}\` (expected one of: ${[...TOP_LEVEL_KEYS].join(', ')}).`);
+        if (!TOP_LEVEL_KEYS.has(key)) report(pair.key, 'config.unknown-key', { key, expected: [...TOP_LEVEL_KEYS].join(', ') });
     }
   }
   return { layer, problems };
 }
 
-type Report = (node: unknown, message: string) => void;
+type Report = (node: unknown, messageId: MessageId, args?: MessageArgs) => void;
 
 function readRules(value: unknown, knownRules: readonly string[], report: Report): Record<string, SeveritySetting> {
   const rules: Record<string, SeveritySetting> = {};
   if (!isMap(value)) {
-    report(value, '`rules` must map rule ids to error, warning, info or off.');
+    report(value, 'config.rules');
     return rules;
   }
   for (const pair of value.items) {
     const id = isScalar(pair.key) ? String(pair.key.value) : '';
     const setting = isScalar(pair.value) ? pair.value.value : pair.value;
     const severity = setting === false ? 'off' : setting;
-    if (!knownRules.includes(id)) report(pair.key, `Unknown rule \`${id}\`.`);
-    else if (typeof severity !== 'string' || !SEVERITY_SETTINGS.has(severity)) report(pair.value, `Rule \`${id}\`: use error, warning, info or off.`);
+    if (!knownRules.includes(id)) report(pair.key, 'config.unknown-rule', { rule: id });
+    else if (typeof severity !== 'string' || !SEVERITY_SETTINGS.has(severity)) report(pair.value, 'config.severity', { rule: id });
     else rules[id] = severity as SeveritySetting;
   }
   return rules;
@@ -142,13 +149,13 @@ function readRules(value: unknown, knownRules: readonly string[], report: Report
 function readStringList(value: unknown, what: string, report: Report): string[] {
   if (isScalar(value) && typeof value.value === 'string') return [value.value];
   if (!isSeq(value)) {
-    report(value, `${what} must be a list of strings.`);
+    report(value, 'config.string-list', { key: what });
     return [];
   }
   const list: string[] = [];
   for (const item of value.items) {
     if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number')) list.push(String(item.value));
-    else report(item, `${what} must be a list of strings.`);
+    else report(item, 'config.string-list', { key: what });
   }
   return list;
 }
@@ -156,7 +163,7 @@ function readStringList(value: unknown, what: string, report: Report): string[] 
 function readPeople(value: unknown, report: Report): Person[] {
   const people: Person[] = [];
   if (!isSeq(value)) {
-    report(value, '`people` must be a list of names or of {name, aliases}.');
+    report(value, 'config.people');
     return people;
   }
   for (const item of value.items) {
@@ -165,13 +172,13 @@ function readPeople(value: unknown, report: Report): Person[] {
     } else if (isMap(item)) {
       const name = item.get('name');
       if (typeof name !== 'string' || name.trim() === '') {
-        report(item, 'Each person needs a `name`.');
+        report(item, 'config.person-name');
         continue;
       }
-      const aliases = item.has('aliases') ? readStringList(item.get('aliases', true), '`aliases`', report) : [];
+      const aliases = item.has('aliases') ? readStringList(item.get('aliases', true), 'aliases', report) : [];
       people.push({ name, aliases });
     } else {
-      report(item, '`people` must be a list of names or of {name, aliases}.');
+      report(item, 'config.people');
     }
   }
   return people;
@@ -179,39 +186,39 @@ function readPeople(value: unknown, report: Report): Person[] {
 
 function readSections(value: unknown, layer: ConfigLayer, report: Report): void {
   if (!isMap(value)) {
-    report(value, '`sections` must be a mapping with `required` and/or `headings`.');
+    report(value, 'config.sections');
     return;
   }
   for (const pair of value.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     if (key === 'required' || key === 'headings') {
       if (!isMap(pair.value)) {
-        report(pair.value, `\`sections.${key}\` must map names to lists.`);
+        report(pair.value, 'config.sections-table', { key: `sections.${key}` });
         continue;
       }
       const table: Record<string, string[]> = {};
       for (const entry of pair.value.items) {
         const name = isScalar(entry.key) ? String(entry.key.value) : '';
-        table[name] = readStringList(entry.value, `\`sections.${key}.${name}\``, report);
+        table[name] = readStringList(entry.value, `sections.${key}.${name}`, report);
       }
       if (key === 'required') layer.requiredSections = table;
       else layer.headings = table;
     } else {
-      report(pair.key, `Unknown key \`sections.${key}\` (expected required or headings).`);
+      report(pair.key, 'config.unknown-key', { key: `sections.${key}`, expected: 'required, headings' });
     }
   }
 }
 
 function readMeetingGlobs(value: unknown, layer: ConfigLayer, report: Report): void {
   if (!isMap(value)) {
-    report(value, '`meetings` must be a mapping with `include` and/or `exclude` globs.');
+    report(value, 'config.meetings');
     return;
   }
   for (const pair of value.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (key === 'include') layer.include = readStringList(pair.value, '`meetings.include`', report);
-    else if (key === 'exclude') layer.exclude = readStringList(pair.value, '`meetings.exclude`', report);
-    else report(pair.key, `Unknown key \`meetings.${key}\` (expected include or exclude).`);
+    if (key === 'include') layer.include = readStringList(pair.value, 'meetings.include', report);
+    else if (key === 'exclude') layer.exclude = readStringList(pair.value, 'meetings.exclude', report);
+    else report(pair.key, 'config.unknown-key', { key: `meetings.${key}`, expected: 'include, exclude' });
   }
 }
 

@@ -2,7 +2,7 @@
 export * from './model';
 export * from './calendar';
 export { readDateExpression } from './date-expressions';
-export { CONFIG_FILE_NAME, DEFAULT_CONFIG, mergeConfig, parseConfig } from './config';
+export { CONFIG_FILE_NAME, DEFAULT_CONFIG, configProblemMessage, mergeConfig, parseConfig } from './config';
 export type { ConfigLayer, ConfigProblem, Person, ResolvedConfig } from './config';
 export { parseMeeting, isExcluded } from './parse';
 export type { ParseOptions } from './parse';

@@ -1,7 +1,7 @@
 // Findings as VS Code diagnostics: the same rule ids, messages, ranges and severities as the CLI,
 // for open documents (from the unsaved buffer) and, by setting, every meeting of the workspace.
 import * as vscode from 'vscode';
-import { computeLineStarts, lintMeeting, positionOf, todayIn, type Finding, type IndexedMeeting, type Span } from '../core';
+import { computeLineStarts, configProblemMessage, lintMeeting, positionOf, todayIn, type Finding, type IndexedMeeting, type Span } from '../core';
 import type { ConfigResolver } from './config-resolver';
 import { displayLocale } from './locale';
 import type { Log } from './log';
@@ -96,7 +96,7 @@ export class DiagnosticsController implements vscode.Disposable {
       this.configCollection.set(
         report.uri,
         report.problems.map((problem) => {
-          const diagnostic = new vscode.Diagnostic(toRange(problem.span, lineStarts), problem.message, vscode.DiagnosticSeverity.Error);
+          const diagnostic = new vscode.Diagnostic(toRange(problem.span, lineStarts), configProblemMessage(problem, displayLocale()), vscode.DiagnosticSeverity.Error);
           diagnostic.source = DIAGNOSTIC_SOURCE;
           diagnostic.code = { value: 'config', target: vscode.Uri.parse(`${RULES_DOC}#config`) };
           return diagnostic;

@@ -41,7 +41,7 @@ export class ConfigLoader {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-        this.files.push({ path, text: '', problems: [{ message: `Cannot read the configuration: ${(error as Error).message}`, span: { start: 0, end: 0 } }] });
+        this.files.push({ path, text: '', problems: [{ messageId: 'config.read', args: { detail: (error as Error).message }, span: { start: 0, end: 0 } }] });
       }
     }
     if (text !== null) {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
-import { parseConfig, RULE_IDS } from '../../src/core';
+import { parseConfig, RULE_IDS, configProblemMessage } from '../../src/core';
 import schema from '../../schemas/meetings-config.schema.json';
 
 /** A file of the repository, found from the bundled test's folder (out/test/unit) upwards. */
@@ -22,7 +22,7 @@ function schemaAccepts(text: string): boolean {
 }
 
 function validatorProblems(text: string): string[] {
-  return parseConfig(text, '/workspace', RULE_IDS).problems.map((problem) => problem.message);
+  return parseConfig(text, '/workspace', RULE_IDS).problems.map((problem) => configProblemMessage(problem, 'en'));
 }
 
 describe('config schema (schemas/meetings-config.schema.json)', () => {

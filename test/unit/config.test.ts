@@ -10,6 +10,7 @@ import {
   RULE_IDS,
   type ConfigLayer,
   type ConfigProblem,
+  configProblemMessage,
 } from '../../src/core';
 
 function parse(text: string, dir = '/work/team') {
@@ -18,7 +19,7 @@ function parse(text: string, dir = '/work/team') {
 
 /** [message, text under the span] for each problem, in order. */
 function described(text: string, problems: readonly ConfigProblem[]): Array<[string, string]> {
-  return problems.map((problem) => [problem.message, text.slice(problem.span.start, problem.span.end)]);
+  return problems.map((problem) => [configProblemMessage(problem, 'en'), text.slice(problem.span.start, problem.span.end)]);
 }
 
 /** 1-based line of an offset. */
@@ -162,7 +163,7 @@ describe('parseConfig: invalid values', () => {
     const text = ['people:', '  - name: Alice', '    aliases: [a]', '  - aliases: [x]', '    nick: y', 'locale: en', ''].join('\n');
     const { layer, problems } = parse(text);
     assert.equal(problems.length, 1);
-    assert.equal(problems[0]!.message, 'Each person needs a `name`.');
+    assert.equal(configProblemMessage(problems[0]!, 'en'), 'Each person needs a `name`.');
     assert.equal(lineAt(text, problems[0]!.span.start), 4);
     assert.equal(text.slice(problems[0]!.span.start, problems[0]!.span.end).trimEnd(), 'aliases: [x]\n    nick: y');
     assert.deepEqual(layer, { dir: '/work/team', people: [{ name: 'Alice', aliases: ['a'] }], locale: 'en' });
@@ -188,7 +189,7 @@ describe('parseConfig: invalid values', () => {
       ['`sections.required.weekly` must be a list of strings.', '5'],
       ['`sections.required.review` must be a list of strings.', '{ x: 1 }'],
       ['`sections.headings` must map names to lists.', '[待跟进事项]'],
-      ['Unknown key `sections.bogus` (expected required or headings).', 'bogus'],
+      ['Unknown key `sections.bogus` (expected one of: required, headings).', 'bogus'],
     ]);
     assert.deepEqual(layer.requiredSections, { weekly: [], review: ['goals', 'actions'] });
     assert.equal(layer.headings, undefined);
@@ -205,7 +206,7 @@ describe('parseConfig: invalid values', () => {
     assert.deepEqual(described(text, problems), [
       ['`meetings.include` must be a list of strings.', '{ a: b }'],
       ['`meetings.exclude` must be a list of strings.', '{ a: b }'],
-      ['Unknown key `meetings.other` (expected include or exclude).', 'other'],
+      ['Unknown key `meetings.other` (expected one of: include, exclude).', 'other'],
     ]);
     assert.deepEqual(problems.map((problem) => lineAt(text, problem.span.start)), [2, 3, 4]);
     assert.deepEqual(layer.include, []);
@@ -216,7 +217,7 @@ describe('parseConfig: invalid values', () => {
     const text = '- rules\n- people\n';
     const { layer, problems } = parse(text);
     assert.equal(problems.length, 1);
-    assert.equal(problems[0]!.message, 'The configuration must be a mapping of keys (rules, people, sections, …).');
+    assert.equal(configProblemMessage(problems[0]!, 'en'), 'The configuration must be a mapping of keys (rules, people, sections, …).');
     assert.equal(text.slice(problems[0]!.span.start, problems[0]!.span.end).trimEnd(), '- rules\n- people');
     assert.deepEqual(layer, { dir: '/work/team' });
   });
@@ -228,7 +229,7 @@ describe('parseConfig: YAML syntax errors', () => {
     const { layer, problems } = parse(text);
     assert.ok(problems.length >= 1);
     assert.equal(lineAt(text, problems[0]!.span.start), 4);
-    assert.ok(!problems[0]!.message.includes('\n'), 'messages are one line');
+    assert.ok(!configProblemMessage(problems[0]!, 'en').includes('\n'), 'messages are one line');
     assert.deepEqual(layer, { dir: '/work/team' });
   });
 
@@ -236,7 +237,7 @@ describe('parseConfig: YAML syntax errors', () => {
     const text = ['locale: en', 'timezone: Asia/Shanghai', 'locale: zh-CN', ''].join('\n');
     const { layer, problems } = parse(text);
     assert.equal(problems.length, 1);
-    assert.match(problems[0]!.message, /unique/i);
+    assert.match(configProblemMessage(problems[0]!, 'en'), /unique/i);
     assert.equal(lineAt(text, problems[0]!.span.start), 3);
     assert.deepEqual(layer, { dir: '/work/team' });
   });
@@ -244,7 +245,7 @@ describe('parseConfig: YAML syntax errors', () => {
   it('an unterminated flow sequence', () => {
     const text = 'rules: [a, b\n';
     const { layer, problems } = parse(text);
-    assert.deepEqual(problems.map((problem) => problem.message), ['Flow sequence in block collection must be sufficiently indented and end with a ]']);
+    assert.deepEqual(problems.map((problem) => configProblemMessage(problem, 'en')), ['The configuration is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]']);
     // The parser notices at the end of the text.
     assert.equal(problems[0]!.span.start, text.length);
     assert.deepEqual(layer, { dir: '/work/team' });
@@ -376,5 +377,13 @@ describe('meeting globs through parseMeeting', () => {
     // …but only under the folder that declared it.
     assert.equal(parseMeeting(withFrontmatter, { config, path: '/w/draft.md' }).meetingReason, 'attendees');
     assert.equal(parseMeeting(withFrontmatter, { config, path: '/w/drafts/x.md' }).meetingReason, 'attendees');
+  });
+});
+
+describe('parseConfig: messages in both languages', () => {
+  it('renders the same problem in English and Chinese', () => {
+    const { problems } = parseConfig('rules:\n  no-such-rule: error\n', '/workspace', RULE_IDS);
+    assert.equal(configProblemMessage(problems[0]!, 'en'), 'Unknown rule `no-such-rule`.');
+    assert.equal(configProblemMessage(problems[0]!, 'zh-CN'), '未知的规则 `no-such-rule`。');
   });
 });
