@@ -19,3 +19,6 @@ export type { IndexedAction, IndexedMeeting } from './meeting-index';
 export { markDoneEdits, setDueEdits, assignOwnerEdits } from './action-edits';
 export { PeopleIndex } from './people';
 export { insertionPoint } from './rules/action-owner';
+export { actionLabel } from './action-label';
+export { findCarried, normaliseActionText, previousInSeries, sortSeries } from './series';
+export type { SeriesEntry } from './series';

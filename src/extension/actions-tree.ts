@@ -1,8 +1,7 @@
 // The Open Actions tree: every open and in-progress action of the workspace, grouped by due
 // bucket, owner, meeting or series, filtered by text, owner or "only mine".
 import * as vscode from 'vscode';
-import { daysBetween, isoWeekday, message, todayIn, weekdayOfWeek, PeopleIndex, type IndexedAction } from '../core';
-import { actionLabel } from './action-label';
+import { actionLabel, daysBetween, isoWeekday, message, todayIn, weekdayOfWeek, PeopleIndex, type IndexedAction } from '../core';
 import { displayLocale } from './locale';
 import type { MeetingStore } from './meeting-store';
 

@@ -1,10 +1,11 @@
 // How an action reads in the tree: its words without the markers (owner, due date, priority,
 // done date), which the tree shows in the description and the tooltip instead.
-import type { Action } from '../core';
+import type { Action } from './model';
 
 const OWNER_KEY_BEFORE = /(?:owners?|assignees?|负责人|责任人|执行人)[ \t]*[:：][ \t]*$/iu;
 const MARKERS = /[🔺⏫🔼🔽⏬]\uFE0F?|(?:✅|❌|➕|⏳|🛫)\uFE0F?[ \t]*\d{4}-\d{2}-\d{2}|(?<![\p{L}\p{N}])P[0-3](?![\p{L}\p{N}])|\s\^[A-Za-z0-9-]+\s*$/gu;
 
+/** The action's words without owners, due dates, priority, done dates and block ids. */
 export function actionLabel(action: Action, documentText: string): string {
   const base = action.textSpan.start;
   const cuts: Array<{ start: number; end: number }> = [];
