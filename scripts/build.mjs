@@ -35,6 +35,8 @@ function testEntries(dir, suffix = '.test.ts') {
 
 await Promise.all([
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs' }),
+  build({ ...common, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.cjs' }),
+  build({ ...common, entryPoints: ['bench/run.ts'], outfile: 'out/bench/run.js' }),
   build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'], minify: production, sourcemap: !production && 'linked' }),
   build({
     ...common,
@@ -48,6 +50,7 @@ await Promise.all([
     entryPoints: testEntries('test/unit'),
     outdir: 'out/test/unit',
     outbase: 'test/unit',
-    external: ['mocha'],
+    // playwright-core finds its own files at run time: it is loaded from node_modules, not bundled.
+    external: ['mocha', 'playwright-core'],
   }),
 ]);

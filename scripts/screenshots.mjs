@@ -1,5 +1,5 @@
-// Pictures of the workbench for the README: the problems of a meeting, the Open Actions tree and
-// a quick fix, taken in code-server with the extension loaded on the example workspace.
+// Pictures of the workbench for the README: the problems of a meeting, the Open Actions tree, a
+// quick fix and completion while writing, taken in code-server with the extension loaded on the example workspace.
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, enableTestDriver, ROOT, workbenchUrl } from './vscode-server.mjs';
@@ -35,6 +35,17 @@ export async function takeScreenshots({ server, workspace, out, chromium: execut
     await page.waitForSelector('.pane-header[aria-label^="Open Actions"], .pane-header[aria-label^="未完成行动项"]', { timeout: 20_000 }).catch(() => {});
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(out, 'actions-tree.png') });
+
+    // Writing: owners offered after @ (attendees first), owners, dates and priorities highlighted.
+    await openFile(page, '2026-11-20-ops-weekly.md');
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('38');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('- [ ] 整理客服排班表 @');
+    await page.waitForSelector('.suggest-widget.visible', { timeout: 10_000 }).catch(() => {});
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: join(out, 'completion.png') });
+    await page.keyboard.press('Escape');
   } finally {
     await browser.close();
   }

@@ -1,21 +1,25 @@
 // `meetings actions`: the open work of every meeting file, filtered and exported.
-import { configProblemMessage, isIsoDate, type Action, type Meeting } from '../core';
+import { dirname, join } from 'node:path';
+import { configProblemMessage, isIsoDate, type ResolvedConfig } from '../core';
 import { PeopleIndex } from '../core/people';
 import { ConfigLoader } from '../node/config-loader';
-import { loadFile } from '../node/meeting-files';
+import { buildIndex, configPathsFor, engineFingerprint } from '../node/index-builder';
+import type { ActionRecord, IndexRecord } from '../node/index-record';
 import { displayPath } from '../node/paths';
 import { findMarkdownFiles } from '../node/walk';
 import { oneOf, parseArgs, UsageError } from './args';
 import { localeFor, readLocale, readToday, todayFor, type Io } from './context';
 import { formatActions, type ActionsFormat } from './format-actions';
 import type { ActionRow } from './rows';
+import { VERSION } from './version';
 
-export function runActions(argv: readonly string[], io: Io): number {
+export async function runActions(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, {
     values: ['--format', '--today', '--owner', '--due-before', '--locale'],
-    switches: ['--all', '--overdue', '--no-color', '--color'],
+    switches: ['--all', '--overdue', '--no-color', '--color', '--events', '--no-cache'],
   });
-  const format = oneOf<ActionsFormat>('--format', args.values.get('--format'), ['table', 'json', 'csv', 'markdown'], 'table');
+  const format = oneOf<ActionsFormat>('--format', args.values.get('--format'), ['table', 'json', 'csv', 'markdown', 'ics'], 'table');
+  if (args.switches.has('--events') && format !== 'ics') throw new UsageError('--events needs --format ics');
   const todayFlag = readToday(args.values.get('--today'));
   const localeFlag = readLocale(args.values.get('--locale'));
   const dueBefore = args.values.get('--due-before');
@@ -23,27 +27,32 @@ export function runActions(argv: readonly string[], io: Io): number {
   const owner = args.values.get('--owner');
 
   const files = findMarkdownFiles(args.positional.length > 0 ? args.positional : ['.'], io.cwd);
+  // The index: unchanged files come from the disk cache; the rest are parsed (on workers when many).
+  const index = await buildIndex(files, io.cwd, {
+    cache: !args.switches.has('--no-cache'),
+    engine: engineFingerprint(VERSION, configPathsFor(files)),
+    workerScript: join(__dirname, 'index-worker.cjs'),
+    cacheDir: io.env.MEETINGS_CACHE_DIR || undefined,
+  });
   const configs = new ConfigLoader();
   const rows: ActionRow[] = [];
   let ioFailure = false;
-  for (const path of files) {
-    const loaded = loadFile(path, configs);
-    if (loaded.kind === 'unreadable') {
-      io.stderr(`meetings: ${displayPath(path, io.cwd)}: ${loaded.reason}\n`);
-      ioFailure = true;
-      continue;
-    }
-    if (loaded.kind === 'skipped') continue;
-    const today = todayFor(todayFlag, loaded.config, io);
-    const wantedOwner = owner === undefined ? null : new PeopleIndex([], loaded.config.people).canonicalName(owner).toLowerCase();
-    for (const action of loaded.meeting.actions) {
+  for (const problem of index.unreadable) {
+    io.stderr(`meetings: ${displayPath(problem.path, io.cwd)}: ${problem.reason}\n`);
+    ioFailure = true;
+  }
+  for (const record of index.records) {
+    if (!record.isMeeting) continue;
+    const config = configs.configFor(dirname(record.path));
+    const today = todayFor(todayFlag, config, io);
+    const wantedOwner = owner === undefined ? null : new PeopleIndex([], config.people).canonicalName(owner).toLowerCase();
+    for (const action of record.actions) {
       const pending = action.status === 'open' || action.status === 'in-progress';
       if (!args.switches.has('--all') && !pending) continue;
-      if (wantedOwner !== null && !action.owners.some((o) => o.name.toLowerCase() === wantedOwner || o.written.toLowerCase() === wantedOwner)) continue;
-      const due = action.due?.date ?? null;
-      if (args.switches.has('--overdue') && !(pending && due !== null && due < today)) continue;
-      if (dueBefore !== undefined && !(due !== null && due < dueBefore)) continue;
-      rows.push(actionRow(action, loaded.meeting, displayPath(path, io.cwd)));
+      if (wantedOwner !== null && !action.owners.some((name) => name.toLowerCase() === wantedOwner)) continue;
+      if (args.switches.has('--overdue') && !(pending && action.due !== null && action.due < today)) continue;
+      if (dueBefore !== undefined && !(action.due !== null && action.due < dueBefore)) continue;
+      rows.push(actionRow(action, record, displayPath(record.path, io.cwd), config));
     }
   }
   const cwdConfig = configs.configFor(io.cwd);
@@ -55,20 +64,24 @@ export function runActions(argv: readonly string[], io: Io): number {
   if (format === 'table') rows.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
   const color = args.switches.has('--color') || (io.color && !args.switches.has('--no-color'));
   io.stdout(
-    formatActions(rows, format, { color, today: todayFor(todayFlag, cwdConfig, io), locale }),
+    formatActions(rows, format, { color, today: todayFor(todayFlag, cwdConfig, io), locale, now: io.now(), events: args.switches.has('--events') }),
   );
   return ioFailure ? 2 : 0;
 }
 
-export function actionRow(action: Action, meeting: Meeting, file: string): ActionRow {
+export function actionRow(action: ActionRecord, record: IndexRecord, file: string, config?: ResolvedConfig): ActionRow {
+  const emails = new Map((config?.people ?? []).filter((person) => person.email).map((person) => [person.name, person.email!]));
   return {
     file,
     line: action.line + 1,
     text: action.text,
-    owners: action.owners.map((owner) => owner.name),
-    due: action.due?.date ?? null,
+    owners: action.owners,
+    due: action.due,
     status: action.status,
     priority: action.priority,
-    meeting: { title: meeting.fields.title, date: meeting.fields.date, series: meeting.fields.series, type: meeting.fields.type },
+    meeting: { title: record.title, date: record.date, series: record.series, type: record.type },
+    label: action.title,
+    uidSeed: action.id ? `id:${action.id}` : `text:${action.key}`,
+    ownerEmails: action.owners.map((name) => emails.get(name) ?? null),
   };
 }

@@ -8,15 +8,20 @@ import {
   truncateStartToWidth,
   truncateToWidth,
 } from './display-width';
+import { formatIcs } from './format-ics';
 import type { ActionRow } from './rows';
 
-export type ActionsFormat = 'table' | 'json' | 'csv' | 'markdown';
+export type ActionsFormat = 'table' | 'json' | 'csv' | 'markdown' | 'ics';
 
 export interface ActionsFormatOptions {
   color: boolean;
   /** `YYYY-MM-DD`; due dates before it are overdue. */
   today: string;
   locale: Locale;
+  /** For the DTSTAMP of `ics`; the current time when absent. */
+  now?: Date;
+  /** `ics` only: all-day events on the due dates instead of to-dos. */
+  events?: boolean;
 }
 
 export function formatActions(rows: ActionRow[], format: ActionsFormat, options: ActionsFormatOptions): string {
@@ -29,6 +34,8 @@ export function formatActions(rows: ActionRow[], format: ActionsFormat, options:
       return formatMarkdown(rows, options.locale);
     case 'table':
       return formatTable(rows, options);
+    case 'ics':
+      return formatIcs(rows, { now: options.now ?? new Date(), events: options.events ?? false, locale: options.locale });
   }
 }
 

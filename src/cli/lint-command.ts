@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { applyEdits, computeLineStarts, configProblemMessage, lintMeeting, positionOf, RULES, safeFixEdits, type Finding, type Meeting } from '../core';
 import { ConfigLoader } from '../node/config-loader';
 import { encodeText } from '../node/encoding';
-import { loadFile, reparse } from '../node/meeting-files';
+import { reparse } from '../node/meeting-files';
+import { MeetingPool } from '../node/meeting-pool';
 import { displayPath } from '../node/paths';
 import { findMarkdownFiles } from '../node/walk';
 import { oneOf, parseArgs, UsageError } from './args';
@@ -17,7 +18,9 @@ const FIX_PASSES = 10;
 export function runLint(argv: readonly string[], io: Io): number {
   const args = parseArgs(argv, {
     values: ['--format', '--today', '--max-warnings', '--locale'],
-    switches: ['--fix', '--quiet', '--no-color', '--color'],
+    // --no-cache is accepted for symmetry with `actions`: lint always reads every file, since its
+    // findings depend on today, the configuration and the neighbouring meetings of a series.
+    switches: ['--fix', '--quiet', '--no-color', '--color', '--no-cache'],
   });
   const format = oneOf<LintFormat>('--format', args.values.get('--format'), ['stylish', 'json', 'sarif', 'junit'], 'stylish');
   const todayFlag = readToday(args.values.get('--today'));
@@ -27,12 +30,15 @@ export function runLint(argv: readonly string[], io: Io): number {
   const maxWarnings = maxWarningsText === undefined ? Infinity : Number(maxWarningsText);
   const quiet = args.switches.has('--quiet');
 
-  const files = findMarkdownFiles(args.positional.length > 0 ? args.positional : ['.'], io.cwd);
+  const given = args.positional.length > 0 ? args.positional : ['.'];
+  const files = findMarkdownFiles(given, io.cwd);
   const configs = new ConfigLoader();
+  // Series look-ups (carry-over) see every meeting under the paths, and the folders of named files.
+  const pool = new MeetingPool(configs, files, given, io.cwd);
   const rows: FindingRow[] = [];
   let ioFailure = false;
   for (const path of files) {
-    const loaded = loadFile(path, configs);
+    const loaded = pool.load(path);
     if (loaded.kind === 'unreadable') {
       io.stderr(`meetings: ${displayPath(path, io.cwd)}: ${loaded.reason}\n`);
       ioFailure = true;
@@ -43,6 +49,7 @@ export function runLint(argv: readonly string[], io: Io): number {
       config: loaded.config,
       today: todayFor(todayFlag, loaded.config, io),
       locale: localeFor(localeFlag, loaded.config, io.env),
+      previousMeeting: pool.previousOf(path, loaded.meeting),
       onRuleError: (rule: string, error: unknown) => {
         io.stderr(`meetings: ${displayPath(path, io.cwd)}: rule ${rule} failed: ${(error as Error).message}\n`);
         ioFailure = true;

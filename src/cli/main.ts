@@ -4,12 +4,15 @@ import { UsageError } from './args';
 import type { Io } from './context';
 import { helpText } from './help';
 import { runLint } from './lint-command';
+import { runNew } from './new-command';
+import { runReport } from './report-command';
+import { runSeries } from './series-command';
 import { VERSION } from './version';
 import { PathError } from '../node/walk';
 
-const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number> = { lint: runLint, actions: runActions };
+const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Promise<number>> = { lint: runLint, actions: runActions, new: runNew, report: runReport, series: runSeries };
 
-export function run(argv: readonly string[], io: Io): number {
+export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.stdout(helpText(rest[0] ?? null, io.env, rest));
@@ -29,7 +32,7 @@ export function run(argv: readonly string[], io: Io): number {
     return 0;
   }
   try {
-    return handler(rest, io);
+    return await handler(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`meetings ${command}: ${error.message} (see: meetings ${command} --help)\n`);
@@ -54,7 +57,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     now: () => new Date(),
   };
   try {
-    return run(argv, io);
+    return await run(argv, io);
   } catch (error) {
     io.stderr(`meetings: internal error: ${(error as Error).stack ?? String(error)}\n`);
     return 2;

@@ -22,6 +22,12 @@ export interface ActionRow {
   status: ActionStatus;
   priority: Priority | null;
   meeting: { title: string | null; date: string | null; series: string | null; type: string | null };
+  /** The text without owners, dates and markers (calendar summaries). */
+  label?: string;
+  /** What identifies the action across exports: its id, else its normalised text. */
+  uidSeed?: string;
+  /** E-mail of each owner from the roster, or null. */
+  ownerEmails?: Array<string | null>;
 }
 
 /** What the lint formatters know about a rule (for SARIF's rule table and help links). */

@@ -42,7 +42,12 @@ const ID_FIELD = /\[id::[ \t]*([^\]\n]+?)[ \t]*\]|🆔\uFE0F?[ \t]*([A-Za-z0-9_-
 /** Parts of the text where `@` and markers mean nothing: code, links, URLs, comments. */
 function quietZones(text: string): Span[] {
   const zones: Span[] = [];
-  for (const pattern of [/`[^`\n]*`/gu, /(?:https?|ftp|mailto):[^\s<>()]*|www\.[^\s<>()]*/giu, /\]\([^)\s]*\)/gu, /<[a-z][a-z0-9+.-]*:[^\s<>]*>/giu]) {
+  const patterns: RegExp[] = [];
+  if (text.includes('`')) patterns.push(/`[^`\n]*`/gu);
+  if (text.includes(':') || text.includes('www.')) patterns.push(/(?:https?|ftp|mailto):[^\s<>()]*|www\.[^\s<>()]*/giu);
+  if (text.includes('](')) patterns.push(/\]\([^)\s]*\)/gu);
+  if (text.includes('<')) patterns.push(/<[a-z][a-z0-9+.-]*:[^\s<>]*>/giu);
+  for (const pattern of patterns) {
     for (const match of text.matchAll(pattern)) zones.push({ start: match.index, end: match.index + match[0].length });
   }
   let from = 0;
@@ -65,7 +70,9 @@ function inZone(offset: number, zones: readonly Span[]): boolean {
 export function readActionFacts(text: string, span: Span, meetingDate: string | null, people: PeopleIndex): ActionFacts {
   const segment = text.slice(span.start, span.end);
   const base = span.start;
-  const zones = quietZones(segment);
+  // Computed only when some mention or marker needs checking (most items have few).
+  let zoneCache: Span[] | null = null;
+  const zones = () => (zoneCache ??= quietZones(segment));
   const owners: OwnerMention[] = [];
   /** Adds the owner a written name resolves to; returns how many characters the name used. */
   const addOwner = (written: string, at: number): number => {
@@ -85,7 +92,7 @@ export function readActionFacts(text: string, span: Span, meetingDate: string | 
     const at = mention.index;
     const before = segment[at - 1];
     if (before !== undefined && (WORD_CHAR.test(before) || before === '@' || before === '＠')) continue; // e-mail, @@
-    if (inZone(at, zones)) continue;
+    if (inZone(at, zones())) continue;
     const multiWord = knownMultiWordName(segment, at + 1, people);
     if (multiWord) {
       addOwner(segment.slice(at + 1, at + 1 + multiWord), at + 1);
@@ -95,18 +102,20 @@ export function readActionFacts(text: string, span: Span, meetingDate: string | 
     const name = NAME.exec(segment);
     if (name) addOwner(name[0], at + 1);
   }
-  for (const match of segment.matchAll(OWNER_KEY)) {
-    if (!inZone(match.index, zones)) readNameList(segment, match.index + match[0].length, people, addOwner);
+  const hasColon = segment.includes(':') || segment.includes('：');
+  const hasField = segment.includes('::');
+  if (hasColon) for (const match of segment.matchAll(OWNER_KEY)) {
+    if (!inZone(match.index, zones())) readNameList(segment, match.index + match[0].length, people, addOwner);
   }
-  for (const match of segment.matchAll(OWNER_FIELD)) {
+  if (hasField) for (const match of segment.matchAll(OWNER_FIELD)) {
     const valueStart = match.index + match[0].indexOf(match[1]!, match[0].indexOf('::'));
     readNameList(segment, valueStart, people, addOwner);
   }
   owners.sort((a, b) => a.span.start - b.span.start);
 
   const dueMentions: DueMention[] = [];
-  for (const match of segment.matchAll(DUE_MARKER)) {
-    if (inZone(match.index, zones)) continue;
+  if (hasColon || segment.includes('📅')) for (const match of segment.matchAll(DUE_MARKER)) {
+    if (inZone(match.index, zones())) continue;
     const valueStart = match.index + match[0].length;
     const reading = readDateExpression(segment, valueStart, meetingDate);
     dueMentions.push({
@@ -123,9 +132,9 @@ export function readActionFacts(text: string, span: Span, meetingDate: string | 
     owners,
     dueMentions,
     priority: readPriority(segment),
-    doneDate: DONE_DATE.exec(segment)?.[1] ?? null,
-    cancelledDate: CANCELLED_DATE.exec(segment)?.[1] ?? null,
-    recurrence: RECURRENCE.exec(segment)?.[1]?.trim() || null,
+    doneDate: segment.includes('✅') ? (DONE_DATE.exec(segment)?.[1] ?? null) : null,
+    cancelledDate: segment.includes('❌') ? (CANCELLED_DATE.exec(segment)?.[1] ?? null) : null,
+    recurrence: segment.includes('🔁') ? RECURRENCE.exec(segment)?.[1]?.trim() || null : null,
     id: readId(segment),
   };
 }

@@ -2,6 +2,7 @@
 // from the root folder down to the file's own folder.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { isValidTimeZone } from './calendar';
+import { checkPathPattern } from './path-pattern';
 import { message, type MessageArgs, type MessageId } from './messages';
 import type { Locale, SeveritySetting, Span } from './model';
 import { DEFAULT_SECTION_HEADINGS, type HeadingTable } from './vocabulary';
@@ -11,7 +12,12 @@ export const CONFIG_FILE_NAME = '.meetings.yaml';
 export interface Person {
   name: string;
   aliases: string[];
+  /** E-mail address, for calendar exports (`ATTENDEE:mailto:…`). */
+  email?: string;
 }
+
+/** `decisions.requireOwner`: every meeting, none, or the meeting types listed (`*` for all). */
+export type RequireOwner = boolean | string[];
 
 /** What one config file says; absent keys inherit from the parent folder's config. */
 export interface ConfigLayer {
@@ -26,6 +32,10 @@ export interface ConfigLayer {
   headings?: HeadingTable;
   include?: string[];
   exclude?: string[];
+  decisionsRequireOwner?: RequireOwner;
+  /** `newMeeting.pathPattern` and `newMeeting.template`: where `meetings new` writes, and from what. */
+  newMeetingPathPattern?: string;
+  newMeetingTemplate?: string;
 }
 
 export interface GlobRule {
@@ -43,6 +53,9 @@ export interface ResolvedConfig {
   headings: HeadingTable;
   include: GlobRule[];
   exclude: GlobRule[];
+  decisions: { requireOwner: RequireOwner };
+  /** Defaults for new meeting files; null means the built-in default. */
+  newMeeting: { pathPattern: string | null; template: string | null };
 }
 
 export interface ConfigProblem {
@@ -65,10 +78,12 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
   headings: DEFAULT_SECTION_HEADINGS,
   include: [],
   exclude: [],
+  decisions: { requireOwner: false },
+  newMeeting: { pathPattern: null, template: null },
 };
 
 const SEVERITY_SETTINGS = new Set(['error', 'warning', 'info', 'off']);
-const TOP_LEVEL_KEYS = new Set(['root', 'locale', 'timezone', 'rules', 'people', 'sections', 'meetings']);
+const TOP_LEVEL_KEYS = new Set(['root', 'locale', 'timezone', 'rules', 'people', 'sections', 'meetings', 'decisions', 'newMeeting']);
 
 /**
  * Parses and validates one config file. Valid parts are kept even when others are wrong, and every
@@ -119,6 +134,12 @@ export function parseConfig(text: string, dir: string, knownRules: readonly stri
         break;
       case 'meetings':
         readMeetingGlobs(value, layer, report);
+        break;
+      case 'decisions':
+        readDecisions(value, layer, report);
+        break;
+      case 'newMeeting':
+        readNewMeeting(value, layer, report);
         break;
       default:
         if (!TOP_LEVEL_KEYS.has(key)) report(pair.key, 'config.unknown-key', { key, expected: [...TOP_LEVEL_KEYS].join(', ') });
@@ -176,7 +197,13 @@ function readPeople(value: unknown, report: Report): Person[] {
         continue;
       }
       const aliases = item.has('aliases') ? readStringList(item.get('aliases', true), 'aliases', report) : [];
-      people.push({ name, aliases });
+      const email = item.get('email', true);
+      if (email === undefined) people.push({ name, aliases });
+      else if (isScalar(email) && typeof email.value === 'string' && /^[^\s@]+@[^\s@]+$/u.test(email.value.trim())) people.push({ name, aliases, email: email.value.trim() });
+      else {
+        report(email, 'config.email');
+        people.push({ name, aliases });
+      }
     } else {
       report(item, 'config.people');
     }
@@ -222,6 +249,44 @@ function readMeetingGlobs(value: unknown, layer: ConfigLayer, report: Report): v
   }
 }
 
+function readDecisions(value: unknown, layer: ConfigLayer, report: Report): void {
+  if (!isMap(value)) {
+    report(value, 'config.decisions');
+    return;
+  }
+  for (const pair of value.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (key !== 'requireOwner') {
+      report(pair.key, 'config.unknown-key', { key: `decisions.${key}`, expected: 'requireOwner' });
+      continue;
+    }
+    if (isScalar(pair.value) && typeof pair.value.value === 'boolean') layer.decisionsRequireOwner = pair.value.value;
+    else if (isSeq(pair.value)) layer.decisionsRequireOwner = readStringList(pair.value, 'decisions.requireOwner', report);
+    else report(pair.value, 'config.require-owner');
+  }
+}
+
+function readNewMeeting(value: unknown, layer: ConfigLayer, report: Report): void {
+  if (!isMap(value)) {
+    report(value, 'config.new-meeting');
+    return;
+  }
+  for (const pair of value.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const text = isScalar(pair.value) && typeof pair.value.value === 'string' ? pair.value.value.trim() : null;
+    if (key === 'pathPattern') {
+      const problem = text === null ? { messageId: 'path-pattern.empty' as const, args: {} } : checkPathPattern(text);
+      if (problem) report(pair.value ?? pair.key, problem.messageId, problem.args);
+      else layer.newMeetingPathPattern = text!;
+    } else if (key === 'template') {
+      if (text) layer.newMeetingTemplate = text;
+      else report(pair.value ?? pair.key, 'config.template');
+    } else {
+      report(pair.key, 'config.unknown-key', { key: `newMeeting.${key}`, expected: 'pathPattern, template' });
+    }
+  }
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
 }
@@ -244,10 +309,15 @@ export function mergeConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
     headings: Object.fromEntries(Object.entries(DEFAULT_SECTION_HEADINGS).map(([kind, terms]) => [kind, [...terms]])),
     include: [],
     exclude: [],
+    decisions: { requireOwner: false },
+    newMeeting: { pathPattern: null, template: null },
   };
   for (const layer of layers.slice(start)) {
     if (layer.locale) merged.locale = layer.locale;
     if (layer.timezone) merged.timezone = layer.timezone;
+    if (layer.decisionsRequireOwner !== undefined) merged.decisions = { requireOwner: layer.decisionsRequireOwner };
+    if (layer.newMeetingPathPattern) merged.newMeeting = { ...merged.newMeeting, pathPattern: layer.newMeetingPathPattern };
+    if (layer.newMeetingTemplate) merged.newMeeting = { ...merged.newMeeting, template: layer.newMeetingTemplate };
     Object.assign(merged.rules, layer.rules);
     Object.assign(merged.requiredSections, layer.requiredSections);
     for (const person of layer.people ?? []) {

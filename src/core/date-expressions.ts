@@ -23,6 +23,8 @@ export interface DateReading {
 type Resolve = (match: RegExpExecArray, meetingDate: string | null) => Omit<DateReading, 'end'>;
 
 interface DateForm {
+  /** What the expression's first character is: forms are tried only where they can match. */
+  starts: 'digit' | 'cjk' | 'latin' | 'count';
   pattern: RegExp;
   resolve: Resolve;
 }
@@ -95,99 +97,104 @@ const END_ASCII = '(?![\\p{L}\\p{N}])';
 
 /** Ordered: longer and more specific forms first. All patterns are sticky and anchored at the cursor. */
 const FORMS: DateForm[] = [
-  {
+  { starts: 'digit',
     pattern: new RegExp(`(\\d{4})-(\\d{2})-(\\d{2})(?![\\p{N}])`, 'uy'),
     resolve: (m) => absolute(Number(m[1]), Number(m[2]), Number(m[3]), true),
   },
-  {
+  { starts: 'digit',
     pattern: new RegExp(`(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![\\p{N}])`, 'uy'),
     resolve: (m) => absolute(Number(m[1]), Number(m[3]), Number(m[4])),
   },
-  {
+  { starts: 'digit',
     pattern: /(\d{4})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?[日号]?/uy,
     resolve: (m) => absolute(Number(m[1]), Number(m[2]), Number(m[3])),
   },
-  {
+  { starts: 'digit',
     pattern: /(\d{1,2})\s?月\s?(\d{1,2})(?:\s?[日号])?(?!\d)/uy,
     resolve: (m, meeting) => nextMonthDay(Number(m[1]), Number(m[2]), meeting),
   },
-  {
+  { starts: 'digit',
     // 12/1, 1/12/2026, 12-1, 1.12: day and month order cannot be told apart.
     pattern: new RegExp(`\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?${END_ASCII}`, 'uy'),
     resolve: () => problem('ambiguous'),
   },
-  {
+  { starts: 'latin',
     pattern: new RegExp(`(${MONTH_WORDS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?${END_ASCII}`, 'iuy'),
     resolve: (m, meeting) => monthNameDate(m[1]!, m[2]!, m[3], meeting),
   },
-  {
+  { starts: 'digit',
     pattern: new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_WORDS})\\.?(?:,?\\s+(\\d{4}))?${END_ASCII}`, 'iuy'),
     resolve: (m, meeting) => monthNameDate(m[2]!, m[1]!, m[3], meeting),
   },
-  { pattern: /(?:今天|今日)/uy, resolve: (_m, meeting) => relative(meeting, (d) => d) },
-  { pattern: /大后天/uy, resolve: (_m, meeting) => relative(meeting, (d) => addDays(d, 3)) },
-  { pattern: /后天/uy, resolve: (_m, meeting) => relative(meeting, (d) => addDays(d, 2)) },
-  { pattern: /(?:明天|明日)/uy, resolve: (_m, meeting) => relative(meeting, (d) => addDays(d, 1)) },
-  {
+  { starts: 'cjk', pattern: /(?:今天|今日)/uy, resolve: (_m, meeting) => relative(meeting, (d) => d) },
+  { starts: 'cjk', pattern: /大后天/uy, resolve: (_m, meeting) => relative(meeting, (d) => addDays(d, 3)) },
+  { starts: 'cjk', pattern: /后天/uy, resolve: (_m, meeting) => relative(meeting, (d) => addDays(d, 2)) },
+  { starts: 'cjk', pattern: /(?:明天|明日)/uy, resolve: (_m, meeting) => relative(meeting, (d) => addDays(d, 1)) },
+  { starts: 'cjk',
     pattern: /(本|这|下下|下)(?:个)?(?:周|星期|礼拜)([一二三四五六日天])/uy,
     resolve: (m, meeting) => relative(meeting, (d) => weekdayOfWeek(d, CHINESE_WEEKDAYS[m[2]!]!, weeksAhead(m[1]!))),
   },
-  {
+  { starts: 'cjk',
     pattern: /(本|这|下下|下)?(?:个)?周末/uy,
     resolve: (m, meeting) => relative(meeting, (d) => weekdayOfWeek(d, 7, weeksAhead(m[1] ?? '本'))),
   },
-  {
+  { starts: 'cjk',
     pattern: /(?:周|星期|礼拜)([一二三四五六日天])/uy,
     resolve: (m, meeting) => relative(meeting, (d) => nextWeekday(d, CHINESE_WEEKDAYS[m[1]!]!)),
   },
-  { pattern: /(?:下个?月)(?:底|末)/uy, resolve: (_m, meeting) => relative(meeting, (d) => endOfMonth(d, 1)) },
-  { pattern: /(?:本|这个?|当)?月(?:底|末)/uy, resolve: (_m, meeting) => relative(meeting, (d) => endOfMonth(d)) },
-  { pattern: /(?:本年|今年)?(?:年底|年末)/uy, resolve: (_m, meeting) => relative(meeting, (d) => `${d.slice(0, 4)}-12-31`) },
-  {
+  { starts: 'cjk', pattern: /(?:下个?月)(?:底|末)/uy, resolve: (_m, meeting) => relative(meeting, (d) => endOfMonth(d, 1)) },
+  { starts: 'cjk', pattern: /(?:本|这个?|当)?月(?:底|末)/uy, resolve: (_m, meeting) => relative(meeting, (d) => endOfMonth(d)) },
+  { starts: 'cjk', pattern: /(?:本年|今年)?(?:年底|年末)/uy, resolve: (_m, meeting) => relative(meeting, (d) => `${d.slice(0, 4)}-12-31`) },
+  { starts: 'count',
     pattern: new RegExp(`(${CN_COUNT})\\s?个?工作日内?`, 'uy'),
     resolve: (m, meeting) => countRelative(m[1]!, meeting, (d, n) => addWorkingDays(d, n)),
   },
-  {
+  { starts: 'count',
     pattern: new RegExp(`(${CN_COUNT})\\s?(?:天|日)内`, 'uy'),
     resolve: (m, meeting) => countRelative(m[1]!, meeting, (d, n) => addDays(d, n)),
   },
-  {
+  { starts: 'count',
     pattern: new RegExp(`(${CN_COUNT})\\s?(?:周|个星期|个礼拜|星期)内`, 'uy'),
     resolve: (m, meeting) => countRelative(m[1]!, meeting, (d, n) => addDays(d, 7 * n)),
   },
-  { pattern: new RegExp(`today${END_ASCII}`, 'iuy'), resolve: (_m, meeting) => relative(meeting, (d) => d) },
-  { pattern: new RegExp(`tomorrow${END_ASCII}`, 'iuy'), resolve: (_m, meeting) => relative(meeting, (d) => addDays(d, 1)) },
-  {
+  { starts: 'latin', pattern: new RegExp(`today${END_ASCII}`, 'iuy'), resolve: (_m, meeting) => relative(meeting, (d) => d) },
+  { starts: 'latin', pattern: new RegExp(`tomorrow${END_ASCII}`, 'iuy'), resolve: (_m, meeting) => relative(meeting, (d) => addDays(d, 1)) },
+  { starts: 'latin',
     pattern: new RegExp(`(this|next)\\s+(${WEEKDAY_WORDS})${END_ASCII}`, 'iuy'),
     resolve: (m, meeting) =>
       relative(meeting, (d) => weekdayOfWeek(d, ENGLISH_WEEKDAYS[m[2]!.toLowerCase()]!, m[1]!.toLowerCase() === 'next' ? 1 : 0)),
   },
-  {
+  { starts: 'latin',
     pattern: new RegExp(`(${WEEKDAY_WORDS})${END_ASCII}`, 'iuy'),
     resolve: (m, meeting) => relative(meeting, (d) => nextWeekday(d, ENGLISH_WEEKDAYS[m[1]!.toLowerCase()]!)),
   },
-  {
+  { starts: 'latin',
     pattern: new RegExp(`(?:end\\s+of\\s+(?:the\\s+)?next\\s+month)${END_ASCII}`, 'iuy'),
     resolve: (_m, meeting) => relative(meeting, (d) => endOfMonth(d, 1)),
   },
-  {
+  { starts: 'latin',
     pattern: new RegExp(`(?:end\\s+of\\s+(?:the\\s+|this\\s+)?month|eom)${END_ASCII}`, 'iuy'),
     resolve: (_m, meeting) => relative(meeting, (d) => endOfMonth(d)),
   },
-  {
+  { starts: 'latin',
     pattern: new RegExp(`(?:end\\s+of\\s+(?:the\\s+|this\\s+)?week|eow)${END_ASCII}`, 'iuy'),
     resolve: (_m, meeting) => relative(meeting, (d) => weekdayOfWeek(d, 5)),
   },
-  {
+  { starts: 'latin',
     pattern: new RegExp(`(?:in|within)\\s+(${EN_COUNT})\\s+(?:business|working)\\s+days?${END_ASCII}`, 'iuy'),
     resolve: (m, meeting) => countRelative(m[1]!, meeting, (d, n) => addWorkingDays(d, n)),
   },
-  {
+  { starts: 'latin',
     pattern: new RegExp(`(?:in|within)\\s+(${EN_COUNT})\\s+(days?|weeks?)${END_ASCII}`, 'iuy'),
     resolve: (m, meeting) =>
       countRelative(m[1]!, meeting, (d, n) => addDays(d, m[2]!.toLowerCase().startsWith('week') ? 7 * n : n)),
   },
 ];
+
+// Chinese counts start with a digit (3天内) or a numeral (三天内).
+const DIGIT_FORMS = FORMS.filter((form) => form.starts === 'digit' || form.starts === 'count');
+const LATIN_FORMS = FORMS.filter((form) => form.starts === 'latin');
+const CJK_FORMS = FORMS.filter((form) => form.starts === 'cjk' || form.starts === 'count');
 
 function weeksAhead(prefix: string): number {
   return prefix === '下下' ? 2 : prefix === '下' ? 1 : 0;
@@ -214,6 +221,21 @@ function monthNameDate(
   return yearText ? absolute(Number(yearText), month, day) : nextMonthDay(month, day, meetingDate);
 }
 
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** `YYYY-MM-DD` read by hand: the form almost every due date has, so it skips the regexes. */
+function readIsoFast(text: string, start: number): DateReading | null {
+  for (const offset of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isDigit(text.charCodeAt(start + offset))) return null;
+  if (text.charCodeAt(start + 4) !== 45 || text.charCodeAt(start + 7) !== 45) return null;
+  const after = text.codePointAt(start + 10);
+  if (after !== undefined && /\p{N}/u.test(String.fromCodePoint(after))) return null;
+  const year = Number(text.slice(start, start + 4));
+  const month = Number(text.slice(start + 5, start + 7));
+  const day = Number(text.slice(start + 8, start + 10));
+  const valid = isValidDate(year, month, day);
+  return { end: start + 10, date: valid ? text.slice(start, start + 10) : null, iso: valid, problem: valid ? null : 'impossible' };
+}
+
 /** Where an unreadable date value ends: at whitespace, a closing bracket or a list separator. */
 const VALUE_END = /[\s\]）)，,；;。]/u;
 
@@ -222,7 +244,11 @@ const VALUE_END = /[\s\]）)，,；;。]/u;
  * value spans up to the next whitespace or separator; an empty one has the problem `missing`.
  */
 export function readDateExpression(text: string, start: number, meetingDate: string | null): DateReading {
-  for (const form of FORMS) {
+  const iso = readIsoFast(text, start);
+  if (iso) return iso;
+  const first = text.charCodeAt(start);
+  const forms = first >= 48 && first <= 57 ? DIGIT_FORMS : (first | 32) >= 97 && (first | 32) <= 122 ? LATIN_FORMS : CJK_FORMS;
+  for (const form of forms) {
     form.pattern.lastIndex = start;
     const match = form.pattern.exec(text);
     if (match && match[0].length > 0) return { ...form.resolve(match, meetingDate), end: start + match[0].length };
@@ -230,4 +256,14 @@ export function readDateExpression(text: string, start: number, meetingDate: str
   let end = start;
   while (end < text.length && !VALUE_END.test(text[end]!)) end++;
   return { end, date: null, iso: false, problem: end === start ? 'missing' : 'unreadable' };
+}
+
+/** The date expression that starts exactly at `start`, or null when no form matches there (nothing is scanned beyond it). */
+export function readDateAt(text: string, start: number, meetingDate: string | null): DateReading | null {
+  for (const form of FORMS) {
+    form.pattern.lastIndex = start;
+    const match = form.pattern.exec(text);
+    if (match && match[0].length > 0) return { ...form.resolve(match, meetingDate), end: start + match[0].length };
+  }
+  return null;
 }

@@ -2,6 +2,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { isValidTimeZone, parseIsoDate } from './calendar';
 import { readDateExpression } from './date-expressions';
+import { readSimpleYaml } from './simple-yaml';
 import type { FieldProblem, Frontmatter, MeetingFields, Span } from './model';
 
 const OPENING = /^---[ \t]*(?:\r\n|\r|\n)/;
@@ -10,7 +11,7 @@ const CLOSING = /^---[ \t]*$/m;
 
 /** Keys that hold attendees; the first key name is the canonical one. */
 export const ATTENDEE_KEYS = ['attendees', 'participants', '参会人员', '与会人员', '参会人', '出席人员'];
-const FIELD_KEYS = {
+export const FIELD_KEYS = {
   title: ['title', '标题', '主题'],
   date: ['date', '日期'],
   facilitator: ['facilitator', 'chair', 'host', '主持人'],
@@ -29,7 +30,8 @@ const ATTENDEES_LINE = new RegExp(`^(?:${ATTENDEE_KEYS.join('|')})[ \\t]*[:：]`
 const MEETING_TYPE_LINE = /^(?:type|类型)[ \t]*[:：][ \t]*["']?(?:meeting|会议)["']?[ \t]*$/imu;
 const MEETING_TYPES = new Set(['meeting', '会议']);
 
-export function findFrontmatter(text: string): Frontmatter | null {
+/** `fastYaml: false` forces the full YAML parser (the reference the fast reader is tested against). */
+export function findFrontmatter(text: string, fastYaml = true): Frontmatter | null {
   const opening = OPENING.exec(text);
   if (!opening) return null;
   const contentStart = opening[0].length;
@@ -52,6 +54,12 @@ export function findFrontmatter(text: string): Frontmatter | null {
   };
   if (!closed) {
     frontmatter.yamlProblems.push({ message: 'frontmatter-unclosed', span: { start: 0, end: 3 } });
+    return frontmatter;
+  }
+  const simple = fastYaml ? readSimpleYaml(content) : null;
+  if (simple) {
+    frontmatter.data = simple.data;
+    fieldNodes.set(frontmatter, simple.pairs);
     return frontmatter;
   }
   // YAML does not take a lone CR as a line break; swapping it for LF keeps every offset.

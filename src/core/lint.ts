@@ -6,7 +6,7 @@ import { lineOf } from './lines';
 import { message } from './messages';
 import type { Finding, Locale, Meeting, Severity, Suppression } from './model';
 import { RULES } from './rules';
-import type { Rule, RuleContext } from './rules/rule';
+import type { PreviousMeeting, Rule, RuleContext } from './rules/rule';
 
 export interface LintOptions {
   config: ResolvedConfig;
@@ -17,6 +17,8 @@ export interface LintOptions {
   rules?: readonly Rule[];
   /** Date of the series' next meeting, when the caller knows the workspace. */
   nextMeetingDate?: string | null;
+  /** The previous meeting of the series (`previousInSeries`), for `carry-over`. */
+  previousMeeting?: PreviousMeeting | null;
 }
 
 export function severityOf(rule: Rule, config: ResolvedConfig): Severity | 'off' {
@@ -35,6 +37,7 @@ export function lintMeeting(meeting: Meeting, options: LintOptions): Finding[] {
       today: options.today,
       locale: options.locale,
       nextMeetingDate: options.nextMeetingDate ?? null,
+      previousMeeting: options.previousMeeting ?? null,
       t: (id, args) => message(options.locale, id, args),
       weekday: (iso) => message(options.locale, `weekday.${isoWeekday(iso)}` as 'weekday.1'),
       report: ({ span, message: text, fixes }) => findings.push({ rule: rule.id, severity, message: text, span, fixes: fixes ?? [] }),

@@ -1,5 +1,6 @@
 // The workspace's meetings, keyed by URI or path: what the tree, the series look-ups and the
 // quick fixes read. Pure and synchronous; adapters feed it and listen to its changes.
+import { weekdayOfWeek } from './calendar';
 import type { ResolvedConfig } from './config';
 import type { Action, Meeting } from './model';
 
@@ -17,9 +18,29 @@ export interface IndexedAction {
   index: number;
 }
 
+export type DueBucket = 'overdue' | 'today' | 'week' | 'later' | 'none';
+export const DUE_BUCKETS: readonly DueBucket[] = ['overdue', 'today', 'week', 'later', 'none'];
+export type DueCounts = Record<DueBucket, number> & { open: number };
+
+/** The due bucket of an open action on `today` (weeks end on Sunday). */
+export function dueBucket(due: string | null | undefined, today: string): DueBucket {
+  if (!due) return 'none';
+  if (due < today) return 'overdue';
+  if (due === today) return 'today';
+  return due <= weekdayOfWeek(today, 7) ? 'week' : 'later';
+}
+
+const isPending = (action: Action) => action.status === 'open' || action.status === 'in-progress';
+const zeroCounts = (): DueCounts => ({ open: 0, overdue: 0, today: 0, week: 0, later: 0, none: 0 });
+
 export class MeetingIndex {
   private readonly entries = new Map<string, IndexedMeeting>();
   private readonly listeners = new Set<(keys: readonly string[]) => void>();
+  // Counts of open actions per due bucket, kept up to date entry by entry: a change to one file
+  // costs the same in a workspace of 100 or 10,000 meetings.
+  private countsDay: string | null = null;
+  private readonly contributions = new Map<string, DueCounts>();
+  private totals = zeroCounts();
 
   get size(): number {
     return this.entries.size;
@@ -35,25 +56,66 @@ export class MeetingIndex {
 
   /** Stores a parsed file; a file that is not a meeting is removed instead. */
   set(entry: IndexedMeeting): void {
-    if (entry.meeting.meetingReason) this.entries.set(entry.key, entry);
-    else if (!this.entries.delete(entry.key)) return;
+    this.uncount(entry.key);
+    if (entry.meeting.meetingReason) {
+      this.entries.set(entry.key, entry);
+      this.count(entry);
+    } else if (!this.entries.delete(entry.key)) {
+      return;
+    }
     this.emit([entry.key]);
   }
 
   delete(key: string): void {
+    this.uncount(key);
     if (this.entries.delete(key)) this.emit([key]);
+  }
+
+  /** Open and in-progress actions per due bucket on `today`. */
+  dueCounts(today: string): DueCounts {
+    if (today !== this.countsDay) {
+      this.countsDay = today;
+      this.contributions.clear();
+      this.totals = zeroCounts();
+      for (const entry of this.entries.values()) this.count(entry);
+    }
+    return { ...this.totals };
+  }
+
+  private count(entry: IndexedMeeting): void {
+    if (this.countsDay === null) return;
+    const counts = zeroCounts();
+    for (const action of entry.meeting.actions) {
+      if (!isPending(action)) continue;
+      counts.open++;
+      counts[dueBucket(action.due?.date, this.countsDay)]++;
+    }
+    this.contributions.set(entry.key, counts);
+    for (const bucket of ['open', ...DUE_BUCKETS] as const) this.totals[bucket] += counts[bucket];
+  }
+
+  private uncount(key: string): void {
+    const counts = this.contributions.get(key);
+    if (!counts) return;
+    this.contributions.delete(key);
+    for (const bucket of ['open', ...DUE_BUCKETS] as const) this.totals[bucket] -= counts[bucket];
   }
 
   /** Removes every key for which `predicate` holds (a deleted folder, an excluded glob). */
   deleteWhere(predicate: (key: string) => boolean): void {
     const removed = this.keys().filter(predicate);
-    for (const key of removed) this.entries.delete(key);
+    for (const key of removed) {
+      this.uncount(key);
+      this.entries.delete(key);
+    }
     if (removed.length > 0) this.emit(removed);
   }
 
   clear(): void {
     const keys = this.keys();
     this.entries.clear();
+    this.contributions.clear();
+    this.totals = zeroCounts();
     if (keys.length > 0) this.emit(keys);
   }
 

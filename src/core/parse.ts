@@ -1,34 +1,41 @@
 // Text in, meeting model out: frontmatter, fields, sections, action items and suppressions.
-import type { Heading, ListItem, Nodes, Root, RootContent } from 'mdast';
 import { readActionFacts } from './action-text';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
 import { EMPTY_FIELDS, findFrontmatter, meetingReasonOf, readFields } from './frontmatter';
 import { matchesAnyGlob } from './globs';
 import { computeLineStarts, lineOf, stripBom } from './lines';
-import { parseMarkdown } from './markdown';
-import type { Action, ActionStatus, Meeting, Section, Span, Suppression } from './model';
+import { blocksFromRemark, type BlockItem, type BlockStructure, type MarkdownParser } from './blocks';
+import { scanBlocks } from './scanner';
+import type { Action, ActionStatus, Meeting, Section, Suppression } from './model';
 import { PeopleIndex } from './people';
+import { isTemplatePath } from './templates';
 import { classifyHeading } from './vocabulary';
 
 export interface ParseOptions {
   config?: ResolvedConfig;
   /** Absolute, `/`-separated path, for the config's meeting globs. */
   path?: string;
+  /** `scanner` (default, fast) or `remark` (the reference the scanner is tested against). */
+  parser?: MarkdownParser;
 }
 
-/** True when the config's globs exclude this path: such files are never meeting files. */
+/**
+ * True when the config's globs exclude this path, or it is a meeting template
+ * (`.meetings/templates/`): such files are never meeting files.
+ */
 export function isExcluded(path: string | undefined, config: ResolvedConfig): boolean {
-  return path !== undefined && matchesAnyGlob(path, config.exclude);
+  return path !== undefined && (isTemplatePath(path) || matchesAnyGlob(path, config.exclude));
 }
 
 export function parseMeeting(rawText: string, options: ParseOptions = {}): Meeting {
   const text = stripBom(rawText);
   const config = options.config ?? DEFAULT_CONFIG;
-  const frontmatter = findFrontmatter(text);
+  // Excluded files (and team templates, whose `{{placeholders}}` are not YAML) are not read at all.
+  const excluded = isExcluded(options.path, config);
+  const frontmatter = excluded ? null : findFrontmatter(text);
   const lineStarts = computeLineStarts(text);
   let meetingReason: Meeting['meetingReason'] = meetingReasonOf(frontmatter);
-  if (!meetingReason && options.path !== undefined && matchesAnyGlob(options.path, config.include)) meetingReason = 'glob';
-  if (isExcluded(options.path, config)) meetingReason = null;
+  if (!meetingReason && !excluded && options.path !== undefined && matchesAnyGlob(options.path, config.include)) meetingReason = 'glob';
 
   const meeting: Meeting = {
     text,
@@ -46,71 +53,50 @@ export function parseMeeting(rawText: string, options: ParseOptions = {}): Meeti
   const { fields, problems } = readFields(frontmatter);
   meeting.fields = fields;
   meeting.fieldProblems = problems;
-  const root = parseMarkdown(text);
-  meeting.sections = readSections(root, text, config);
-  meeting.suppressions = readSuppressions(root, lineStarts);
+  const blocks =
+    options.parser === 'remark' ? blocksFromRemark(text) : scanBlocks(text, frontmatter?.closed ? frontmatter.span.end : 0);
+  meeting.sections = readSections(blocks, text, config);
+  meeting.suppressions = readSuppressions(blocks, lineStarts);
   const roster = new PeopleIndex([...fields.attendees, ...[fields.facilitator, fields.notetaker].filter((name): name is string => !!name)], config.people);
-  meeting.actions = readActions(root, text, lineStarts, meeting.sections, fields.date, roster);
+  meeting.actions = readActions(blocks, text, lineStarts, meeting.sections, fields.date, roster);
   return meeting;
 }
 
-function headingText(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(headingText).join('');
-  return '';
-}
-
-function readSections(root: Root, text: string, config: ResolvedConfig): Section[] {
-  const headings: Heading[] = [];
-  collect(root, 'heading', headings);
-  const sections: Section[] = headings.map((heading) => ({
-    kind: classifyHeading(headingText(heading), config.headings),
-    heading: headingText(heading).trim(),
+function readSections(blocks: BlockStructure, text: string, config: ResolvedConfig): Section[] {
+  const sections: Section[] = blocks.headings.map((heading) => ({
+    kind: classifyHeading(heading.text, config.headings),
+    heading: heading.text.trim(),
     depth: heading.depth,
-    headingSpan: spanOf(heading),
-    bodySpan: { start: spanOf(heading).end, end: text.length },
+    headingSpan: heading.span,
+    bodySpan: { start: heading.span.end, end: text.length },
     hasContent: false,
   }));
-  sections.forEach((section, index) => {
-    const next = sections.slice(index + 1).find((other) => other.depth <= section.depth);
-    if (next) section.bodySpan.end = next.headingSpan.start;
-    section.hasContent = root.children.some(
-      (child) => isContent(child) && spanOf(child).start >= section.bodySpan.start && spanOf(child).start < section.bodySpan.end,
-    );
-  });
+  // Each body ends at the next heading of the same or a higher level: one pass with a stack.
+  const open: Section[] = [];
+  for (const section of sections) {
+    while (open.length > 0 && open[open.length - 1]!.depth >= section.depth) open.pop()!.bodySpan.end = section.headingSpan.start;
+    open.push(section);
+  }
+  const starts = [...blocks.contentStarts].sort((a, b) => a - b);
+  for (const section of sections) {
+    const first = firstAtOrAfter(starts, section.bodySpan.start);
+    section.hasContent = first < starts.length && starts[first]! < section.bodySpan.end;
+  }
   return sections;
-}
-
-function isContent(node: RootContent): boolean {
-  if (node.type === 'yaml') return false;
-  return !(node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/u.test(node.value));
-}
-
-function collect<T extends Nodes>(node: Nodes, type: T['type'], into: T[]): void {
-  if (node.type === type) into.push(node as T);
-  if ('children' in node) for (const child of node.children as Nodes[]) collect(child, type, into);
-}
-
-function spanOf(node: Nodes): Span {
-  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
 
 const DIRECTIVE = /<!--\s*meetings-(disable-next-line|disable-line|disable|enable)\b([^]*?)-->/gu;
 
-function readSuppressions(root: Root, lineStarts: readonly number[]): Suppression[] {
-  const htmlNodes: Nodes[] = [];
-  collect(root, 'html', htmlNodes);
+function readSuppressions(blocks: BlockStructure, lineStarts: readonly number[]): Suppression[] {
   const suppressions: Suppression[] = [];
-  for (const node of htmlNodes) {
-    if (node.type !== 'html') continue;
-    const start = spanOf(node).start;
+  for (const node of blocks.html) {
     for (const match of node.value.matchAll(DIRECTIVE)) {
       const kind = match[1] === 'disable-next-line' ? 'next-line' : match[1] === 'disable-line' ? 'line' : (match[1] as 'disable' | 'enable');
-      const endOffset = start + match.index + match[0].length;
+      const endOffset = node.start + match.index + match[0].length;
       suppressions.push({
         kind,
         rules: match[2]!.split(/[\s,]+/u).filter(Boolean),
-        line: lineOf(lineStarts, kind === 'next-line' ? endOffset : start + match.index),
+        line: lineOf(lineStarts, kind === 'next-line' ? endOffset : node.start + match.index),
       });
     }
   }
@@ -121,7 +107,7 @@ const BOX = /(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX/-])\]/y;
 const STATUS_OF_BOX: Record<string, ActionStatus> = { ' ': 'open', x: 'done', X: 'done', '/': 'in-progress', '-': 'cancelled' };
 
 function readActions(
-  root: Root,
+  blocks: BlockStructure,
   text: string,
   lineStarts: readonly number[],
   sections: readonly Section[],
@@ -129,18 +115,14 @@ function readActions(
   people: PeopleIndex,
 ): Action[] {
   const actions: Action[] = [];
-  const visit = (node: Nodes, parentTask: number) => {
-    let taskIndex = parentTask;
-    if (node.type === 'listItem') {
-      const action = readAction(node, text, lineStarts, sections, meetingDate, people, parentTask);
-      if (action) {
-        actions.push(action);
-        taskIndex = actions.length - 1;
-      }
-    }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child, taskIndex);
-  };
-  visit(root, -1);
+  // Index of the action each list item became, to find an action's nearest task ancestor.
+  const actionOfItem: number[] = [];
+  blocks.items.forEach((item, index) => {
+    let parentTask = -1;
+    for (let parent = item.parent; parent >= 0 && parentTask < 0; parent = blocks.items[parent]!.parent) parentTask = actionOfItem[parent]!;
+    const action = readAction(item, text, lineStarts, sections, meetingDate, people, parentTask);
+    actionOfItem[index] = action ? actions.push(action) - 1 : -1;
+  });
   for (const action of actions) {
     const parent = action.parent >= 0 ? actions[action.parent]! : null;
     if (!parent) continue;
@@ -157,7 +139,7 @@ function readActions(
 }
 
 function readAction(
-  item: ListItem,
+  item: BlockItem,
   text: string,
   lineStarts: readonly number[],
   sections: readonly Section[],
@@ -165,22 +147,21 @@ function readAction(
   people: PeopleIndex,
   parent: number,
 ): Action | null {
-  const itemStart = spanOf(item).start;
-  BOX.lastIndex = itemStart;
+  BOX.lastIndex = item.start;
   const box = BOX.exec(text);
   if (!box) return null;
-  const boxStart = itemStart + box[0].length - 3;
+  const boxStart = item.start + box[0].length - 3;
   const boxEnd = boxStart + 3;
-  const first = item.children[0];
-  const paragraph = first && first.type === 'paragraph' && spanOf(first).end > boxEnd ? first : null;
-  // remark knows only `[ ]` and `[x]`; `[/]` and `[-]` are read from the source, when text follows.
-  if (item.checked === null || item.checked === undefined) {
+  const paragraph = item.paragraph && item.paragraph.end > boxEnd ? item.paragraph : null;
+  // remark knows only `[ ]` and `[x]`; `[/]` and `[-]` are read from the source with the same rule:
+  // whitespace after the box and some text in the paragraph.
+  if (item.checked === null) {
     if (box[1] !== '/' && box[1] !== '-') return null;
-    if (!paragraph || !/^[ \t]/u.test(text.slice(boxEnd, boxEnd + 1))) return null;
+    if (!paragraph || !/^[ \t\r\n]/u.test(text.slice(boxEnd, boxEnd + 1)) || text.slice(boxEnd, paragraph.end).trim() === '') return null;
   }
   let textStart = boxEnd;
   while (text[textStart] === ' ' || text[textStart] === '\t') textStart++;
-  const textEnd = paragraph ? Math.max(textStart, spanOf(paragraph).end) : textStart;
+  const textEnd = paragraph ? Math.max(textStart, paragraph.end) : textStart;
   const section = sectionAt(sections, boxStart);
   if (section?.kind === 'attendees') return null;
   const textSpan = { start: textStart, end: textEnd };
@@ -207,13 +188,35 @@ function readAction(
   };
 }
 
-/** The innermost section whose body holds the offset. */
+/**
+ * The innermost section whose body holds the offset: the last heading before it (its body runs at
+ * least to the next heading, so it holds the offset, and any deeper section would start later).
+ */
 function sectionAt(sections: readonly Section[], offset: number): Section | null {
-  let found: Section | null = null;
-  for (const section of sections) {
-    if (offset >= section.bodySpan.start && offset < section.bodySpan.end) {
-      if (!found || section.depth > found.depth) found = section;
+  let low = 0;
+  let high = sections.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (sections[middle]!.bodySpan.start <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
     }
   }
-  return found;
+  const section = found >= 0 ? sections[found]! : null;
+  return section && offset < section.bodySpan.end ? section : null;
+}
+
+/** Index of the first value ≥ `target` in an ascending array. */
+function firstAtOrAfter(values: readonly number[], target: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (values[middle]! < target) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

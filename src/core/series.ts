@@ -1,5 +1,8 @@
 // Meetings of one series and how their actions follow each other: "carried" means the same
-// action (by stable id, else by normalised text) appears in a later meeting.
+// action (by stable id, else by normalised text) appears in a later meeting. A series is ordered
+// by `date`; the previous meeting of a meeting is the one with the latest date strictly before
+// its own (the last by key among several on that date), so meetings on the same day never
+// follow each other.
 import { actionLabel } from './action-label';
 import type { Action, Meeting } from './model';
 
@@ -9,6 +12,16 @@ export interface SeriesEntry {
   meeting: Meeting;
 }
 
+/** The last segment of a path or URI, decoded. */
+export function fileName(key: string): string {
+  const last = key.split(/[\\/]/u).filter(Boolean).pop() ?? key;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
 /** Meetings of a series ordered by date (undated last), then by key. */
 export function sortSeries<T extends SeriesEntry>(entries: readonly T[]): T[] {
   return [...entries].sort(
@@ -16,18 +29,23 @@ export function sortSeries<T extends SeriesEntry>(entries: readonly T[]): T[] {
   );
 }
 
-/** The meeting of the same series just before `current`, or null. */
+/**
+ * The previous meeting of `current` in its series: among `entries` of the same series, the one
+ * with the latest date strictly before `current`'s date; the last by key when several share it.
+ * Null for a meeting without a series or a date.
+ */
 export function previousInSeries<T extends SeriesEntry>(entries: readonly T[], current: SeriesEntry): T | null {
-  const series = current.meeting.fields.series;
-  if (!series) return null;
-  const ordered = sortSeries(entries.filter((entry) => entry.meeting.fields.series === series));
-  const index = ordered.findIndex((entry) => entry.key === current.key);
-  if (index > 0) return ordered[index - 1]!;
-  if (index === 0) return null;
-  // `current` is not in the list (a new meeting): the last one dated before it.
-  const date = current.meeting.fields.date;
-  const before = ordered.filter((entry) => date !== null && entry.meeting.fields.date !== null && entry.meeting.fields.date < date);
-  return before.at(-1) ?? null;
+  const { series, date } = current.meeting.fields;
+  if (!series || !date) return null;
+  let best: T | null = null;
+  for (const entry of entries) {
+    if (entry.key === current.key || entry.meeting.fields.series !== series) continue;
+    const other = entry.meeting.fields.date;
+    if (!other || other >= date) continue;
+    const bestDate = best?.meeting.fields.date ?? '';
+    if (!best || other > bestDate || (other === bestDate && entry.key > best.key)) best = entry;
+  }
+  return best;
 }
 
 /**
@@ -41,13 +59,119 @@ export function normaliseActionText(action: Action, documentText: string): strin
     .replace(/[\p{P}\p{S}\s]+/gu, '');
 }
 
+interface ActionLookup {
+  byId: Map<string, Action>;
+  byText: Map<string, Action>;
+}
+
+const lookups = new WeakMap<Meeting, ActionLookup>();
+
+function lookupOf(meeting: Meeting): ActionLookup {
+  let lookup = lookups.get(meeting);
+  if (!lookup) {
+    lookup = { byId: new Map(), byText: new Map() };
+    for (const action of meeting.actions) {
+      if (action.id && !lookup.byId.has(action.id)) lookup.byId.set(action.id, action);
+      const text = normaliseActionText(action, meeting.text);
+      if (text && !lookup.byText.has(text)) lookup.byText.set(text, action);
+    }
+    lookups.set(meeting, lookup);
+  }
+  return lookup;
+}
+
 /** The action of `later` that carries `action` (same id, else same normalised text), or null. */
 export function findCarried(action: Action, from: Meeting, later: Meeting): Action | null {
+  const lookup = lookupOf(later);
   if (action.id) {
-    const byId = later.actions.find((candidate) => candidate.id === action.id);
+    const byId = lookup.byId.get(action.id);
     if (byId) return byId;
   }
   const text = normaliseActionText(action, from.text);
-  if (!text) return null;
-  return later.actions.find((candidate) => normaliseActionText(candidate, later.text) === text) ?? null;
+  return text ? lookup.byText.get(text) ?? null : null;
+}
+
+export type FollowUpStatus = 'closed' | 'carried' | 'dropped';
+
+export interface FollowUpItem {
+  /** The open or in-progress action of the previous meeting. */
+  action: Action;
+  /** Where it appears in the later meeting, or null. */
+  carried: Action | null;
+  /**
+   * `closed`: marked done or cancelled in the later meeting (or its parent task was);
+   * `carried`: still open or in progress there; `dropped`: not followed up at all.
+   */
+  status: FollowUpStatus;
+}
+
+function isClosed(action: Action): boolean {
+  return action.status === 'done' || action.status === 'cancelled';
+}
+
+/**
+ * What became of each open or in-progress action of `previous` in `current`. A sub-task counts as
+ * closed when its parent task is carried into `current` as done or cancelled.
+ */
+export function followUp(previous: Meeting, current: Meeting): FollowUpItem[] {
+  const items: FollowUpItem[] = [];
+  for (const action of previous.actions) {
+    if (isClosed(action)) continue;
+    const carried = findCarried(action, previous, current);
+    if (carried) {
+      items.push({ action, carried, status: isClosed(carried) ? 'closed' : 'carried' });
+      continue;
+    }
+    let parent = action.parent >= 0 ? previous.actions[action.parent] : undefined;
+    let closedByParent = false;
+    while (parent && !closedByParent) {
+      const parentCarried = findCarried(parent, previous, current);
+      if (parentCarried && isClosed(parentCarried)) closedByParent = true;
+      parent = parent.parent >= 0 ? previous.actions[parent.parent] : undefined;
+    }
+    items.push({ action, carried: null, status: closedByParent ? 'closed' : 'dropped' });
+  }
+  return items;
+}
+
+export interface SeriesStep<T extends SeriesEntry = SeriesEntry> {
+  entry: T;
+  previous: T | null;
+  /** Actions that first appear in this meeting (not carried from the previous one), any status. */
+  opened: number;
+  /** Actions closed in this meeting: done or cancelled here and not already closed before. */
+  closed: number;
+  /** Open actions of the previous meeting that are still open here. */
+  carried: number;
+  /** Open actions of the previous meeting that this meeting does not follow up. */
+  dropped: FollowUpItem[];
+  /** Follow-up of every open action of the previous meeting. */
+  followUp: FollowUpItem[];
+  /** Open and in-progress actions at the end of this meeting. */
+  open: number;
+}
+
+/** The follow-up record of a series: its meetings in order, each with what it opened, closed, carried and dropped. */
+export function seriesRecord<T extends SeriesEntry>(entries: readonly T[]): Array<SeriesStep<T>> {
+  return sortSeries(entries).map((entry) => {
+    const previous = previousInSeries(entries, entry);
+    const items = previous ? followUp(previous.meeting, entry.meeting) : [];
+    let opened = 0;
+    let closed = 0;
+    for (const action of entry.meeting.actions) {
+      const before = previous ? findCarried(action, entry.meeting, previous.meeting) : null;
+      if (!before) opened++;
+      if (isClosed(action) && !(before && isClosed(before))) closed++;
+    }
+    return {
+      entry,
+      previous,
+      opened,
+      closed,
+      carried: items.filter((item) => item.status === 'carried').length,
+      dropped: items.filter((item) => item.status === 'dropped'),
+      followUp: items,
+      open: entry.meeting.actions.filter((action) => !isClosed(action)).length,
+    };
+  });
 }

@@ -77,6 +77,21 @@ export type HeadingTable = Record<string, string[]>;
  * heading contains (English terms only as whole words), so "五、后续行动计划" is `actions`.
  */
 export function classifyHeading(text: string, table: HeadingTable): string | null {
+  // Headings repeat across a workspace ("## 行动计划" in every file): classify each text once per table.
+  let cache = classified.get(table);
+  if (!cache) classified.set(table, (cache = new Map()));
+  let kind = cache.get(text);
+  if (kind === undefined) {
+    kind = classifyUncached(text, table);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(text, kind);
+  }
+  return kind;
+}
+
+const classified = new WeakMap<HeadingTable, Map<string, string | null>>();
+
+function classifyUncached(text: string, table: HeadingTable): string | null {
   const heading = normaliseHeading(text);
   if (!heading) return null;
   let best: { kind: string; length: number } | null = null;

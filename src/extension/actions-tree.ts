@@ -1,7 +1,19 @@
 // The Open Actions tree: every open and in-progress action of the workspace, grouped by due
 // bucket, owner, meeting or series, filtered by text, owner or "only mine".
 import * as vscode from 'vscode';
-import { actionLabel, daysBetween, isoWeekday, message, todayIn, weekdayOfWeek, PeopleIndex, type IndexedAction } from '../core';
+import {
+  actionLabel,
+  daysBetween,
+  isoWeekday,
+  message,
+  seriesRecord,
+  todayIn,
+  weekdayOfWeek,
+  PeopleIndex,
+  type IndexedAction,
+  type IndexedMeeting,
+  type SeriesStep,
+} from '../core';
 import { displayLocale } from './locale';
 import type { MeetingStore } from './meeting-store';
 
@@ -23,7 +35,15 @@ export interface ActionNode {
   item: IndexedAction;
 }
 
-export type TreeNode = GroupNode | ActionNode;
+/** A meeting of a series (group by series): its follow-up record and its open actions. */
+export interface MeetingNode {
+  kind: 'meeting';
+  id: string;
+  step: SeriesStep<IndexedMeeting>;
+  items: IndexedAction[];
+}
+
+export type TreeNode = GroupNode | MeetingNode | ActionNode;
 
 export interface TreeFilter {
   text: string;
@@ -125,8 +145,28 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   getChildren(node?: TreeNode): TreeNode[] {
     if (!node) return this.groups();
-    if (node.kind === 'group') return sortActions(node.items).map((item) => ({ kind: 'action', groupId: node.id, item }));
+    if (node.kind === 'group' && node.id.startsWith('series:') && node.id !== 'series:') return this.meetingsOf(node);
+    if (node.kind === 'group' || node.kind === 'meeting') return sortActions(node.items).map((item) => ({ kind: 'action', groupId: node.id, item }));
     return [];
+  }
+
+  /** The meetings of a series in date order with their follow-up record; only those with matching actions while filtering. */
+  meetingsOf(group: GroupNode): MeetingNode[] {
+    const steps = seriesRecord(this.store.index.series(group.id.slice('series:'.length)));
+    const filtered = this.isFiltered();
+    return steps
+      .map((step) => ({
+        kind: 'meeting' as const,
+        id: `${group.id}|${step.entry.key}`,
+        step,
+        items: group.items.filter((item) => item.entry.key === step.entry.key),
+      }))
+      .filter((node) => !filtered || node.items.length > 0);
+  }
+
+  private isFiltered(): boolean {
+    const { text, owner, onlyMine } = this.filter;
+    return text !== '' || owner !== null || onlyMine;
   }
 
   groups(): GroupNode[] {
@@ -163,6 +203,13 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         }
       }
     }
+    // The follow-up record shows every series, also those without open actions left.
+    if (this.groupBy === 'series' && !this.isFiltered()) {
+      for (const key of this.store.index.keys()) {
+        const series = this.store.index.get(key)?.meeting.fields.series;
+        if (series && !groups.has(`series:${series}`)) groups.set(`series:${series}`, { kind: 'group', id: `series:${series}`, label: series, items: [] });
+      }
+    }
     const result = [...groups.values()];
     if (this.groupBy === 'due') result.sort((a, b) => DUE_BUCKETS.indexOf(a.id.slice(4) as DueBucket) - DUE_BUCKETS.indexOf(b.id.slice(4) as DueBucket));
     else if (this.groupBy === 'meeting') result.sort((a, b) => b.label.localeCompare(a.label));
@@ -171,6 +218,7 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'meeting') return meetingItem(node);
     if (node.kind === 'group') {
       const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.id;
@@ -221,6 +269,38 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     this.decorationsChanged.dispose();
     this.countsChanged.dispose();
   }
+}
+
+function meetingItem(node: MeetingNode): vscode.TreeItem {
+  const { entry, opened, closed, carried, dropped, previous } = node.step;
+  const { title, date } = entry.meeting.fields;
+  const name = title ?? vscode.Uri.parse(entry.key).path.split('/').pop()!;
+  const item = new vscode.TreeItem(date ? `${date} ${name}` : name, node.items.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  const record = vscode.l10n.t('{0} opened · {1} closed · {2} carried', opened, closed, carried);
+  item.description = dropped.length > 0 ? `${record} · ${vscode.l10n.t('{0} not followed up', dropped.length)}` : record;
+  item.contextValue = 'meeting';
+  item.resourceUri = vscode.Uri.parse(entry.key);
+  item.iconPath = new vscode.ThemeIcon(dropped.length > 0 ? 'warning' : 'note', dropped.length > 0 ? new vscode.ThemeColor('list.warningForeground') : undefined);
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendText(`${name}${date ? ` (${date})` : ''}`);
+  md.appendMarkdown('\n\n');
+  md.appendText(record);
+  if (previous && dropped.length > 0) {
+    md.appendMarkdown('\n\n');
+    md.appendText(vscode.l10n.t('Not followed up from {0}:', previous.meeting.fields.date ?? previous.key.split('/').pop() ?? ''));
+    for (const followUp of dropped) {
+      md.appendMarkdown('\n- ');
+      md.appendText(actionLabel(followUp.action, previous.meeting.text));
+    }
+  }
+  item.tooltip = md;
+  item.command = {
+    title: vscode.l10n.t('Open'),
+    command: 'vscode.open',
+    arguments: [vscode.Uri.parse(entry.key)],
+  };
+  return item;
 }
 
 function hasOwner(item: IndexedAction, name: string): boolean {

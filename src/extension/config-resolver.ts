@@ -1,7 +1,7 @@
 // `.meetings.yaml` for the editor: read through workspace.fs (so virtual workspaces work too),
 // merged up the folder tree exactly as the CLI does, cached until a config file changes.
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, mergeConfig, parseConfig, RULE_IDS, type ConfigLayer, type ConfigProblem, type ResolvedConfig } from '../core';
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG, mergeConfig, parseConfig, RULE_IDS, type ConfigLayer, type ConfigProblem, type ResolvedConfig } from '../core';
 
 export interface ConfigReport {
   uri: vscode.Uri;
@@ -79,4 +79,16 @@ export class ConfigResolver {
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/**
+ * The configuration for a document: its folder's, or for an untitled (or otherwise unsaved-to-disk)
+ * document that of the first workspace folder, whose roster and sections it will most likely use.
+ */
+export function configForDocument(configs: ConfigResolver, uri: vscode.Uri): Promise<ResolvedConfig> {
+  if (uri.scheme === 'untitled' || vscode.workspace.fs.isWritableFileSystem(uri.scheme) === undefined) {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    return folder ? configs.configFor(vscode.Uri.joinPath(folder.uri, 'untitled.md')) : Promise.resolve(DEFAULT_CONFIG);
+  }
+  return configs.configFor(uri);
 }

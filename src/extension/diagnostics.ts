@@ -1,7 +1,7 @@
 // Findings as VS Code diagnostics: the same rule ids, messages, ranges and severities as the CLI,
 // for open documents (from the unsaved buffer) and, by setting, every meeting of the workspace.
 import * as vscode from 'vscode';
-import { computeLineStarts, configProblemMessage, lintMeeting, positionOf, todayIn, type Finding, type IndexedMeeting, type Span } from '../core';
+import { computeLineStarts, configProblemMessage, lintMeeting, positionOf, previousInSeries, todayIn, type Finding, type IndexedMeeting, type Span } from '../core';
 import type { ConfigResolver } from './config-resolver';
 import { displayLocale } from './locale';
 import type { Log } from './log';
@@ -21,6 +21,8 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly linted = new Map<string, LintedMeeting>();
   private readonly disposables: vscode.Disposable[] = [];
   private today: string | null = null;
+  /** Key of the previous meeting each meeting was last linted with (carry-over depends on it). */
+  private readonly previousOf = new Map<string, string | null>();
 
   constructor(
     private readonly store: MeetingStore,
@@ -30,7 +32,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.disposables.push(
       this.collection,
       this.configCollection,
-      store.index.onDidChange((keys) => keys.forEach((key) => this.update(key))),
+      store.index.onDidChange((keys) => this.updateWithDependents(keys)),
       configs.onDidChange(() => this.configCollection.clear()),
       vscode.workspace.onDidCloseTextDocument((document) => this.update(document.uri.toString())),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -49,13 +51,50 @@ export class DiagnosticsController implements vscode.Disposable {
 
   /** Lints an index entry with the editor's options (locale, today, series look-ups). */
   lint(entry: IndexedMeeting): Finding[] {
+    const previousMeeting = this.previousMeeting(entry);
+    this.previousOf.set(entry.key, previousMeeting?.key ?? null);
     return lintMeeting(entry.meeting, {
       config: entry.config,
       today: todayIn(entry.config.timezone),
       locale: displayLocale(),
       nextMeetingDate: this.store.index.nextMeetingDate(entry.meeting.fields.series, entry.meeting.fields.date),
+      previousMeeting,
       onRuleError: (rule, error) => this.log.error(`${vscode.Uri.parse(entry.key).fsPath}: rule ${rule} failed`, error),
     });
+  }
+
+  /** The previous meeting of the entry's series in the workspace index. */
+  previousMeeting(entry: IndexedMeeting): IndexedMeeting | null {
+    const series = entry.meeting.fields.series;
+    if (!series || !entry.meeting.fields.date) return null;
+    return previousInSeries(this.store.index.series(series), entry);
+  }
+
+  /** Re-lints the changed meetings and the meetings whose carry-over depends on them. */
+  private updateWithDependents(keys: readonly string[]): void {
+    const todo = new Set(keys);
+    for (const key of keys) for (const dependent of this.dependentsOf(key)) todo.add(dependent);
+    todo.forEach((key) => this.update(key));
+  }
+
+  /** Meetings that had `key` as their previous meeting when last linted, or have it now. */
+  private dependentsOf(key: string): string[] {
+    const result = new Set<string>();
+    for (const [other, previous] of this.previousOf) if (previous === key && other !== key) result.add(other);
+    const entry = this.store.index.get(key);
+    const { series, date } = entry?.meeting.fields ?? { series: null, date: null };
+    if (series && date) {
+      // Ordered by date, then key: `key` is the previous meeting of the meetings on the next later
+      // date, provided it is the last one of its own date.
+      const members = this.store.index.series(series);
+      const at = members.findIndex((member) => member.key === key);
+      const next = members[at + 1];
+      if (at >= 0 && next && next.meeting.fields.date !== date) {
+        const nextDate = next.meeting.fields.date;
+        for (let index = at + 1; index < members.length && members[index]!.meeting.fields.date === nextDate; index++) result.add(members[index]!.key);
+      }
+    }
+    return [...result];
   }
 
   updateAll(): void {
@@ -75,6 +114,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const uri = vscode.Uri.parse(key);
     if (!entry || !this.shouldPublish(key)) {
       this.linted.delete(key);
+      this.previousOf.delete(key);
       this.collection.delete(uri);
       return;
     }

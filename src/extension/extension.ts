@@ -7,9 +7,12 @@ import { ACTION_URI_SCHEME, ActionsTreeProvider, GROUP_BY_VALUES, type ActionNod
 import { APPLY_FIX_COMMAND, MeetingCodeActions } from './code-actions';
 import { ConfigResolver } from './config-resolver';
 import { DiagnosticsController } from './diagnostics';
+import { exportMinutes, type MinutesFormat } from './export-minutes';
 import { applyVersionedEdits } from './edits';
 import { Log } from './log';
 import { MeetingStore } from './meeting-store';
+import { COMPLETION_TRIGGERS, MeetingCompletions } from './completion';
+import { ActionHovers } from './hover';
 import { newMeeting } from './new-meeting';
 import { ActionsStatusBar } from './status-bar';
 
@@ -17,6 +20,7 @@ export interface MeetingsApi {
   store: MeetingStore;
   diagnostics: DiagnosticsController;
   tree: ActionsTreeProvider;
+  configs: ConfigResolver;
   /** Resolves when the first workspace scan has finished. */
   ready: Promise<void>;
   activationMs: number;
@@ -60,6 +64,8 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
     tree.onDidChangeCounts(updateViews),
     vscode.window.registerFileDecorationProvider(tree),
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new MeetingCodeActions(diagnostics), MeetingCodeActions.metadata),
+    vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new MeetingCompletions(store, configs), ...COMPLETION_TRIGGERS),
+    vscode.languages.registerHoverProvider({ language: 'markdown' }, new ActionHovers(store, configs)),
     vscode.commands.registerCommand(APPLY_FIX_COMMAND, async (uri: vscode.Uri, version: number, edits: TextEdit[]) => {
       const document = await vscode.workspace.openTextDocument(uri);
       return applyVersionedEdits(document, version, edits);
@@ -90,7 +96,8 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
     }),
     vscode.commands.registerCommand('meetings.clearFilter', () => tree.setFilter({ text: '', owner: null, onlyMine: false })),
     vscode.commands.registerCommand('meetings.refresh', () => store.scan()),
-    vscode.commands.registerCommand('meetings.newMeeting', () => newMeeting()),
+    vscode.commands.registerCommand('meetings.newMeeting', (options?: unknown) => newMeeting({ store, configs, log, ready: () => ready }, options)),
+    vscode.commands.registerCommand('meetings.exportMinutes', (arg?: unknown, format?: MinutesFormat, target?: vscode.Uri) => exportMinutes(store, arg, format, target)),
     vscode.commands.registerCommand('meetings.showOutput', () => log.show()),
   );
 
@@ -104,7 +111,7 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
     }));
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-  return { store, diagnostics, tree, ready, activationMs };
+  return { store, diagnostics, tree, configs, ready, activationMs };
 }
 
 export function deactivate(): void {}

@@ -20,6 +20,10 @@ export class MeetingStore implements vscode.Disposable {
   private readonly scanning = new vscode.EventEmitter<boolean>();
   readonly onDidChangeScanning = this.scanning.event;
   isScanning = false;
+  /** Every forget, numbered: a disk read that was in flight must not bring a deleted file back. */
+  private forgetSeq = 0;
+  private readonly existsSince = new Map<string, number>();
+  private readonly forgets: Array<{ seq: number; key: string }> = [];
 
   constructor(
     private readonly configs: ConfigResolver,
@@ -28,11 +32,15 @@ export class MeetingStore implements vscode.Disposable {
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB);
     const configWatcher = vscode.workspace.createFileSystemWatcher('**/.meetings.yaml');
+    // A deleted folder comes as one event for the folder (its files' events are coalesced away).
+    const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     this.disposables.push(
       watcher,
       configWatcher,
-      watcher.onDidCreate((uri) => this.refreshFromDisk(uri)),
-      watcher.onDidChange((uri) => this.refreshFromDisk(uri)),
+      folderWatcher,
+      folderWatcher.onDidDelete((uri) => this.forget(uri)),
+      watcher.onDidCreate((uri) => this.fileExists(uri)),
+      watcher.onDidChange((uri) => this.fileExists(uri)),
       watcher.onDidDelete((uri) => this.forget(uri)),
       configWatcher.onDidCreate(() => this.configChanged()),
       configWatcher.onDidChange(() => this.configChanged()),
@@ -47,7 +55,7 @@ export class MeetingStore implements vscode.Disposable {
       vscode.workspace.onDidRenameFiles((event) => {
         for (const { oldUri, newUri } of event.files) {
           this.forget(oldUri);
-          void this.refreshFromDisk(newUri);
+          void this.fileExists(newUri);
         }
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
@@ -61,7 +69,10 @@ export class MeetingStore implements vscode.Disposable {
     try {
       const uris = await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDED_FOLDERS);
       const seen = new Set(uris.map((uri) => uri.toString()));
-      this.index.deleteWhere((key) => !seen.has(key) && !isOpen(key));
+      // An open buffer counts, unless it is a saved file of the workspace that is gone from disk.
+      const buffers = vscode.workspace.textDocuments.filter((document) => !document.isClosed && keepsBuffer(document, seen));
+      const kept = new Set(buffers.map((document) => document.uri.toString()));
+      this.index.deleteWhere((key) => !seen.has(key) && !kept.has(key));
       let sliceStart = Date.now();
       for (const uri of uris) {
         if (generation !== this.scanGeneration) return; // a newer scan took over
@@ -71,7 +82,7 @@ export class MeetingStore implements vscode.Disposable {
           sliceStart = Date.now();
         }
       }
-      for (const document of vscode.workspace.textDocuments) await this.updateFromDocument(document);
+      for (const document of buffers) await this.updateFromDocument(document);
     } finally {
       if (generation === this.scanGeneration) this.setScanning(false);
     }
@@ -82,6 +93,7 @@ export class MeetingStore implements vscode.Disposable {
     if (!isMarkdown(uri)) return;
     const open = openDocument(uri);
     if (open) return this.updateFromDocument(open);
+    const seq = this.forgetSeq;
     let bytes: Uint8Array;
     try {
       bytes = await vscode.workspace.fs.readFile(uri);
@@ -95,17 +107,21 @@ export class MeetingStore implements vscode.Disposable {
       this.forget(uri);
       return;
     }
-    await this.store(uri, decoded.text, null);
+    await this.store(uri, decoded.text, null, seq);
   }
 
   async updateFromDocument(document: vscode.TextDocument): Promise<void> {
     if (!isMarkdown(document.uri) || document.uri.scheme === 'git' || document.uri.scheme === 'output') return;
+    if (this.isDeletedBuffer(document)) return;
     await this.store(document.uri, document.getText(), document.version);
   }
 
-  private async store(uri: vscode.Uri, text: string, version: number | null): Promise<void> {
+  private async store(uri: vscode.Uri, text: string, version: number | null, readSeq = this.forgetSeq): Promise<void> {
     try {
       const config = await this.configs.configFor(uri);
+      if (version === null && this.forgottenSince(readSeq, uri.toString())) return; // deleted while it was read
+      const buffer = version !== null ? openDocument(uri) : undefined;
+      if (buffer && this.isDeletedBuffer(buffer)) return;
       const current = openDocument(uri);
       // A slower disk read must not replace a newer buffer.
       if (version === null && current) return;
@@ -140,8 +156,31 @@ export class MeetingStore implements vscode.Disposable {
     setTimeout(() => void this.refreshFromDisk(document.uri), 0);
   }
 
+  /** The watcher saw the file created or changed: it exists (again). */
+  private fileExists(uri: vscode.Uri): Promise<void> {
+    this.existsSince.set(uri.toString(), ++this.forgetSeq);
+    return this.refreshFromDisk(uri);
+  }
+
+  /**
+   * A saved buffer whose file was deleted (or whose folder was) after the file was last seen:
+   * VS Code keeps such documents around for a while, and they are not meetings any more.
+   */
+  private isDeletedBuffer(document: vscode.TextDocument): boolean {
+    if (document.isDirty || document.uri.scheme !== 'file') return false;
+    const key = document.uri.toString();
+    const seen = this.existsSince.get(key) ?? 0;
+    return this.forgottenSince(seen, key);
+  }
+
+  private forgottenSince(seq: number, key: string): boolean {
+    return this.forgets.some((forget) => forget.seq > seq && (key === forget.key || key.startsWith(forget.key.endsWith('/') ? forget.key : `${forget.key}/`)));
+  }
+
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
+    this.forgets.push({ seq: ++this.forgetSeq, key });
+    if (this.forgets.length > 1000) this.forgets.splice(0, 500);
     const prefix = key.endsWith('/') ? key : `${key}/`;
     this.index.deleteWhere((other) => other === key || other.startsWith(prefix));
   }
@@ -176,6 +215,12 @@ function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((document) => document.uri.toString() === key && !document.isClosed);
 }
 
-function isOpen(key: string): boolean {
-  return vscode.workspace.textDocuments.some((document) => document.uri.toString() === key && !document.isClosed);
+/**
+ * Whether an open document is indexed from its buffer: unsaved changes, untitled or non-file
+ * documents, files outside the workspace folders, and files the scan found. A saved file of a
+ * workspace folder that the scan did not find was deleted: its lingering buffer is not a meeting.
+ */
+function keepsBuffer(document: vscode.TextDocument, found: ReadonlySet<string>): boolean {
+  if (found.has(document.uri.toString()) || document.isDirty || document.isUntitled || document.uri.scheme !== 'file') return true;
+  return vscode.workspace.getWorkspaceFolder(document.uri) === undefined;
 }

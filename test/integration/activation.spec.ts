@@ -9,7 +9,7 @@ describe('activation', () => {
     const metrics = ((globalThis as { meetingsTestMetrics?: Record<string, number> }).meetingsTestMetrics ??= {});
     metrics.activationMs = Math.round(api.activationMs * 10) / 10;
     const keys = api.store.index.keys().map((key) => key.split('/').pop()).sort();
-    assert.deepEqual(keys, ['fixes.md', 'lint.md', 'tree.md'], 'README.md has no meeting frontmatter and is not indexed');
+    assert.deepEqual(keys, ['fixes.md', 'lint.md', 'report-1.md', 'report-2.md', 'tree.md'], 'README.md has no meeting frontmatter and is not indexed');
   });
 
   it('runs fully in the workspace trust state of this scenario', async () => {

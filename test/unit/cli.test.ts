@@ -628,6 +628,13 @@ describe('cli: the examples folder', function () {
     'due-format',
     'owner-unknown',
     'section-required',
+    'carry-over',
+    'section-empty',
+    'agenda-overrun',
+    'agenda-timebox',
+    'goal-smart',
+    'resource-incomplete',
+    'decision-owner',
   ];
 
   it('every rule fires at least once, the clean ops weekly has no findings, README and notes are not linted', () => {
@@ -639,5 +646,95 @@ describe('cli: the examples folder', function () {
     assert.deepEqual(rows.filter((row) => row.file === 'examples/meetings/2026/2026-11-20-ops-weekly.md'), []);
     assert.deepEqual(rows.filter((row) => row.file === 'examples/README.md' || row.file === 'examples/notes.md'), []);
     assert.ok(rows.every((row) => row.file.startsWith('examples/meetings/2026/')));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('cli: series look-ups and the follow-up record', function () {
+  this.timeout(30_000);
+
+  const meetingOf = (date: string, ...actions: string[]) =>
+    doc('---', 'title: Weekly sync', `date: ${date}`, 'series: weekly', 'attendees: [Alice, Bob]', '---', '', '## Action items', ...actions);
+  const FILES = {
+    'notes/2026-11-06.md': meetingOf('2026-11-06', '- [ ] Update the dashboard @Alice 📅 2026-11-12', '- [ ] Fix the login bug @Bob 📅 2026-11-12'),
+    'notes/2026-11-13.md': meetingOf('2026-11-13', '- [x] Update the dashboard @Alice ✅ 2026-11-11', '- [ ] Book the venue @Bob 📅 2026-11-27'),
+    'notes/other.md': doc('---', 'title: Other', 'date: 2026-11-01', 'series: monthly', 'attendees: [Alice]', '---', '', '- [ ] Something else @Alice 📅 2026-12-01'),
+  };
+
+  it('lint reports carry-over on the later meeting, also when only that file is named (its folder is looked up)', () => {
+    const dir = workspace(FILES);
+    for (const args of [['lint', '.'], ['lint', 'notes/2026-11-13.md']]) {
+      const rows = parseJson<LintRow[]>(meetings(dir, ...args, '--today', TODAY, '--format', 'json')).filter((row) => row.rule === 'carry-over');
+      assert.deepEqual(
+        rows.map((row) => [row.file, row.line, row.severity, row.message]),
+        [
+          [
+            'notes/2026-11-13.md',
+            1,
+            'warning',
+            '“Fix the login bug” (open, from the previous meeting 2026-11-06, 2026-11-06.md:10) is not followed up here: mark it done or cancelled, or carry it into this meeting.',
+          ],
+        ],
+        args.join(' '),
+      );
+    }
+  });
+
+  it('series NAME prints the record as a table, JSON and Markdown', () => {
+    const dir = workspace(FILES);
+    const table = meetings(dir, 'series', 'weekly');
+    assert.equal(table.status, 0, table.stderr);
+    assert.equal(
+      table.stdout,
+      [
+        'Series weekly: 2 meetings',
+        '',
+        'Date        Meeting      Opened  Closed  Carried  Dropped  Open  File',
+        '2026-11-06  Weekly sync       2       0        0        0     2  notes/2026-11-06.md',
+        '2026-11-13  Weekly sync       1       1        0        1     1  notes/2026-11-13.md',
+        '',
+        'Not followed up by the next meeting:',
+        '  2026-11-13  “Fix the login bug” (from notes/2026-11-06.md:10)',
+        '',
+      ].join('\n'),
+    );
+    const json = parseJson<Array<Record<string, unknown>>>(meetings(dir, 'series', 'weekly', '--format', 'json'));
+    assert.deepEqual(json[1], {
+      file: 'notes/2026-11-13.md',
+      date: '2026-11-13',
+      title: 'Weekly sync',
+      type: null,
+      previous: 'notes/2026-11-06.md',
+      opened: 1,
+      closed: 1,
+      carried: 0,
+      dropped: [{ text: 'Fix the login bug', owners: ['Bob'], due: '2026-11-12', status: 'open', file: 'notes/2026-11-06.md', line: 10 }],
+      open: 1,
+    });
+    const markdown = meetings(dir, 'series', 'weekly', '--format', 'markdown', '--locale', 'zh-CN').stdout;
+    assert.match(markdown, /^\| 日期 \| 会议 \| 新增 \| 关闭 \| 跟进 \| 遗漏 \| 未完成 \| 文件 \|\n/u);
+  });
+
+  it('series without a name lists the series; an unknown series exits 2 and names the known ones', () => {
+    const dir = workspace(FILES);
+    const list = parseJson<Array<Record<string, unknown>>>(meetings(dir, 'series', '--format', 'json'));
+    assert.deepEqual(list, [
+      { series: 'monthly', meetings: 1, first: '2026-11-01', last: '2026-11-01', open: 1, dropped: 0 },
+      { series: 'weekly', meetings: 2, first: '2026-11-06', last: '2026-11-13', open: 1, dropped: 1 },
+    ]);
+    const unknown = meetings(dir, 'series', 'nope');
+    assert.equal(unknown.status, 2);
+    assertOneLine(unknown.stderr);
+    assert.match(unknown.stderr, /series found: monthly, weekly/u);
+  });
+
+  it('help for report and series, in both languages', () => {
+    const dir = workspace({});
+    assert.match(meetings(dir, 'report', '--help').stdout, /^Usage: meetings report FILE/u);
+    assert.match(meetings(dir, 'series', '--help').stdout, /^Usage: meetings series \[NAME\]/u);
+    assert.match(meetings(dir, 'series', '--help', '--locale', 'zh-CN').stdout, /^用法：meetings series/u);
+    assert.match(meetings(dir, '--help').stdout, /report FILE {8}The minutes of a meeting/u);
+    assert.match(meetings(dir, 'actions', '--help').stdout, /--format table\|json\|csv\|markdown\|ics/u);
   });
 });

@@ -105,7 +105,7 @@ describe('parseConfig: invalid values', () => {
       ['`root` must be true or false.', 'yes'],
       ['`locale` must be "en" or "zh-CN".', 'fr'],
       ['`timezone` must be an IANA time zone such as "Asia/Shanghai".', 'Mars/Olympus'],
-      ['Unknown key `colour` (expected one of: root, locale, timezone, rules, people, sections, meetings).', 'colour'],
+      ['Unknown key `colour` (expected one of: root, locale, timezone, rules, people, sections, meetings, decisions, newMeeting).', 'colour'],
     ]);
     assert.deepEqual(problems.map((problem) => lineAt(text, problem.span.start)), [1, 2, 3, 4]);
     assert.deepEqual(layer, { dir: '/work/team', people: [{ name: '王五', aliases: [] }] });

@@ -85,17 +85,24 @@ const zh = (...actions: string[]) => doc(...ZH_HEAD, ...actions);
 // ---------------------------------------------------------------------------------------------
 
 describe('rules: every rule fires on a wrong example and stays quiet on a right one', () => {
-  it('knows exactly the ten rules', () => {
+  it('knows exactly the seventeen rules', () => {
     assert.deepEqual([...RULE_IDS].sort(), [
       'action-due',
       'action-overdue',
       'action-owner',
+      'agenda-overrun',
+      'agenda-timebox',
+      'carry-over',
+      'decision-owner',
       'due-before-meeting',
       'due-format',
       'due-invalid',
       'frontmatter-field',
       'frontmatter-yaml',
+      'goal-smart',
       'owner-unknown',
+      'resource-incomplete',
+      'section-empty',
       'section-required',
     ]);
   });

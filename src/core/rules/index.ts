@@ -10,6 +10,13 @@ import { frontmatterYaml } from './frontmatter-yaml';
 import { ownerUnknown } from './owner-unknown';
 import type { Rule } from './rule';
 import { sectionRequired } from './section-required';
+import { agendaOverrun } from './agenda-overrun';
+import { agendaTimebox } from './agenda-timebox';
+import { carryOver } from './carry-over';
+import { decisionOwner } from './decision-owner';
+import { goalSmart } from './goal-smart';
+import { resourceIncomplete } from './resource-incomplete';
+import { sectionEmpty } from './section-empty';
 
 export const RULES: readonly Rule[] = [
   frontmatterYaml,
@@ -22,6 +29,13 @@ export const RULES: readonly Rule[] = [
   dueFormat,
   ownerUnknown,
   sectionRequired,
+  carryOver,
+  sectionEmpty,
+  agendaOverrun,
+  agendaTimebox,
+  goalSmart,
+  resourceIncomplete,
+  decisionOwner,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);

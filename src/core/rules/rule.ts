@@ -17,10 +17,18 @@ export interface RuleContext {
   locale: Locale;
   /** Date of the series' next meeting, when known (the editor knows the workspace). */
   nextMeetingDate: string | null;
+  /** The previous meeting of the series (see `previousInSeries`), when the caller knows the workspace. */
+  previousMeeting: PreviousMeeting | null;
   t(id: MessageId, args?: MessageArgs): string;
   /** Weekday name of an ISO date in the locale. */
   weekday(iso: string): string;
   report(report: RuleReport): void;
+}
+
+export interface PreviousMeeting {
+  /** Path or URI of the previous meeting's file. */
+  key: string;
+  meeting: Meeting;
 }
 
 export interface Rule {
@@ -33,4 +41,10 @@ export interface Rule {
 /** Actions that still need doing: the action rules ignore done and cancelled items. */
 export function pendingActions(meeting: Meeting) {
   return meeting.actions.filter((action) => action.status === 'open' || action.status === 'in-progress');
+}
+
+/** “a, b and c” in English, “a、b、c” in Chinese. */
+export function joinList(parts: readonly string[], t: RuleContext['t']): string {
+  if (parts.length <= 1) return parts[0] ?? '';
+  return parts.slice(0, -1).join(t('list.comma')) + t('list.and') + parts[parts.length - 1]!;
 }

@@ -1,0 +1,212 @@
+// `npm run bench`: generates seeded corpora (100 / 1,000 / 10,000 meeting files), measures each
+// operation several times and prints medians and ratios against baselines measured in the same
+// run on the same files; writes bench/results/<date>.json. Not a test: nothing here fails CI.
+//
+//   node out/bench/run.js [--sizes 100,1000,10000] [--runs 5] [--markdownlint] [--smoke]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { DEFAULT_CONFIG, lintMeeting, MeetingIndex, parseMeeting } from '../src/core';
+import { buildIndex } from '../src/node/index-builder';
+import { corpus, meetingFile, random } from './corpus';
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(name);
+const value = (name: string, fallback: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1]! : fallback);
+const smoke = flag('--smoke');
+const sizes = value('--sizes', smoke ? '100' : '100,1000,10000').split(',').map(Number);
+const runs = Number(value('--runs', smoke ? '2' : '5'));
+const ROOT = join(__dirname, '../..');
+const WORKER = join(ROOT, 'dist/index-worker.cjs');
+const TODAY = '2026-11-26';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+async function measure(runCount: number, body: () => unknown): Promise<{ median: number; min: number; max: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < runCount; i++) {
+    const started = performance.now();
+    await body();
+    times.push(performance.now() - started);
+  }
+  return { median: median(times), min: Math.min(...times), max: Math.max(...times) };
+}
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, out);
+    else if (entry.name.endsWith('.md')) out.push(path);
+  }
+  return out;
+}
+
+function writeCorpus(count: number): string {
+  const dir = join(tmpdir(), `meetings-bench-${count}`);
+  if (existsSync(join(dir, '.complete'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  for (const file of corpus(count)) {
+    const path = join(dir, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.text);
+  }
+  writeFileSync(join(dir, '.complete'), '');
+  return dir;
+}
+
+const TASK_BOX = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[ xX/-]\]/gmu;
+const results: Record<string, unknown> = {};
+const print = (label: string, ms: number, extra = '') => console.log(`  ${label.padEnd(44)} ${ms.toFixed(1).padStart(9)} ms ${extra}`);
+
+async function benchSize(count: number): Promise<Record<string, unknown>> {
+  const dir = writeCorpus(count);
+  const files = walk(dir);
+  const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+  console.log(`\n${count} files, ${(bytes / 1e6).toFixed(1)} MB`);
+  const row: Record<string, unknown> = { files: count, bytes };
+
+  const regexScan = await measure(runs, () => {
+    let boxes = 0;
+    for (const file of walk(dir)) boxes += readFileSync(file, 'utf8').match(TASK_BOX)?.length ?? 0;
+    return boxes;
+  });
+  const walkStat = await measure(runs, () => walk(dir).map((file) => statSync(file).mtimeMs));
+  const coldWorkers = await measure(runs, () => buildIndex(walk(dir), dir, { cache: false, engine: 'bench', workerScript: WORKER }));
+  const coldSingle = await measure(Math.min(runs, 3), () => buildIndex(walk(dir), dir, { cache: false, workers: 0, engine: 'bench' }));
+  const cacheDir = join(tmpdir(), `meetings-bench-cache-${count}`);
+  rmSync(cacheDir, { recursive: true, force: true });
+  await buildIndex(walk(dir), dir, { cacheDir, engine: 'bench', workerScript: WORKER });
+  const warm = await measure(runs, () => buildIndex(walk(dir), dir, { cacheDir, engine: 'bench', workerScript: WORKER }));
+  print('baseline: read every file + task-box regex', regexScan.median);
+  print('cold index, worker threads', coldWorkers.median, `${(coldWorkers.median / regexScan.median).toFixed(2)}× baseline (target ≤ 3×)`);
+  print('cold index, one thread', coldSingle.median, `${(coldSingle.median / regexScan.median).toFixed(2)}× baseline`);
+  print('baseline: walk + stat every file', walkStat.median);
+  print('warm start from the disk cache', warm.median, `${(warm.median / walkStat.median).toFixed(2)}× baseline (target ≤ 1.5×)`);
+  Object.assign(row, { regexScan, walkStat, coldWorkers, coldSingle, warm });
+
+  // One file changed in a workspace of `count` meetings, as the editor handles it: parse and lint
+  // the file, replace its entry in the index, recount the tree's groups.
+  const index = new MeetingIndex();
+  for (const file of files) {
+    const meeting = parseMeeting(readFileSync(file, 'utf8'), { path: file });
+    index.set({ key: file, meeting, config: DEFAULT_CONFIG, version: null });
+  }
+  index.dueCounts(TODAY);
+  const target = files.slice(Math.floor(files.length / 2)).find((file) => index.get(file) !== undefined)!;
+  const original = readFileSync(target, 'utf8');
+  let toggle = 0;
+  const oneChange = await measure(Math.max(runs, 21), () => {
+    const text = `${original}\n- [ ] one more action @张三 📅 2026-12-0${(toggle++ % 9) + 1}\n`;
+    const meeting = parseMeeting(text, { path: target });
+    lintMeeting(meeting, { config: DEFAULT_CONFIG, today: TODAY, locale: 'en' });
+    index.set({ key: target, meeting, config: DEFAULT_CONFIG, version: 1 });
+    return index.dueCounts(TODAY);
+  });
+  print('one file changed: parse, lint, index, counts', oneChange.median, '(target ≤ 20 ms, flat)');
+  row.oneChange = oneChange;
+
+  if (count === Math.max(...sizes)) {
+    globalThis.gc?.();
+    const before = process.memoryUsage().heapUsed;
+    const kept = new MeetingIndex();
+    for (const file of files) kept.set({ key: file, meeting: parseMeeting(readFileSync(file, 'utf8'), { path: file }), config: DEFAULT_CONFIG, version: null });
+    globalThis.gc?.();
+    const fullModel = (process.memoryUsage().heapUsed - before) / 1e6;
+    const records = (await buildIndex(files, dir, { cache: false, workers: 0, engine: 'bench' })).records;
+    globalThis.gc?.();
+    const afterRecords = process.memoryUsage().heapUsed;
+    void kept.size;
+    const compact = (afterRecords - before) / 1e6 - fullModel;
+    console.log(`  memory: parsed models ${fullModel.toFixed(0)} MB, index records ${compact.toFixed(0)} MB (target ≤ 150 MB)${globalThis.gc ? '' : ' (run with --expose-gc for exact figures)'}`);
+    row.memoryMB = { models: fullModel, records: compact, recordCount: records.length };
+  }
+  return row;
+}
+
+async function keystroke(): Promise<Record<string, unknown>> {
+  const rng = random(5);
+  const typical = meetingFile(rng, 1, 5000);
+  let big = '';
+  while (big.length < 1_000_000) big += meetingFile(rng, 2, 5000).replace(/^---[^]*?---\n/u, '');
+  big = `${typical}\n${big}`;
+  const lint = (text: string, parser: 'scanner' | 'remark' = 'scanner') =>
+    lintMeeting(parseMeeting(text, { parser }), { config: DEFAULT_CONFIG, today: TODAY, locale: 'en' });
+  for (let i = 0; i < 50; i++) lint(typical); // warm the JIT, as a running editor is
+  const small = await measure(200, () => lint(typical));
+  const smallRemark = await measure(50, () => lint(typical, 'remark'));
+  const large = await measure(smoke ? 2 : 10, () => lint(big));
+  console.log(`\nlint on keystroke`);
+  print(`typical meeting (${(typical.length / 1000).toFixed(1)} K chars)`, small.median, `(target ≤ 10 ms; remark-based: ${smallRemark.median.toFixed(1)} ms, ${(smallRemark.median / small.median).toFixed(1)}× slower)`);
+  print(`large meeting (${(big.length / 1e6).toFixed(2)} M chars)`, large.median, '(target ≤ 300 ms)');
+
+  // The editor's initial scan yields every 15 ms; measure the longest the event loop waited.
+  const dir = writeCorpus(Math.min(1000, Math.max(...sizes)));
+  const files = walk(dir);
+  let longest = 0;
+  let last = performance.now();
+  const monitor = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  let sliceStart = performance.now();
+  for (const file of files) {
+    parseMeeting(readFileSync(file, 'utf8'), { path: file });
+    if (performance.now() - sliceStart > 15) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+  }
+  clearInterval(monitor);
+  print('longest event-loop block while indexing', longest, '(target ≤ 50 ms)');
+  return { typicalChars: typical.length, small, smallRemark, largeChars: big.length, large, longestBlockMs: longest };
+}
+
+function markdownlintComparison(count: number): Record<string, unknown> | null {
+  const bin = join(ROOT, 'node_modules/.bin/markdownlint-cli2');
+  if (!existsSync(bin)) {
+    console.log('\n(markdownlint-cli2 not installed: skipping the side-by-side lint comparison)');
+    return null;
+  }
+  const dir = writeCorpus(count);
+  const time = (command: string, args: string[]) => {
+    const times: number[] = [];
+    for (let i = 0; i < Math.min(runs, 3); i++) {
+      const started = performance.now();
+      spawnSync(command, args, { cwd: dir, stdio: 'ignore' });
+      times.push(performance.now() - started);
+    }
+    return median(times);
+  };
+  const ours = time(process.execPath, [join(ROOT, 'bin/meetings.cjs'), 'lint', '.', '--no-cache', '--format', 'json']);
+  const theirs = time(bin, ['**/*.md']);
+  console.log(`\nmeetings lint vs markdownlint-cli2 (default rules), ${count} files`);
+  print('markdownlint-cli2', theirs);
+  print('meetings lint --no-cache', ours, `${(ours / theirs).toFixed(2)}× markdownlint (target ≤ 0.5×)`);
+  return { files: count, markdownlintMs: theirs, meetingsMs: ours, ratio: ours / theirs };
+}
+
+async function main(): Promise<void> {
+  const machine = { cpus: cpus().length, model: cpus()[0]?.model, parallelism: availableParallelism(), memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  console.log(`Meetings as Code benchmark: ${machine.cpus} × ${machine.model}, ${machine.memoryGB} GB, Node ${machine.node}; medians of ${runs} runs`);
+  results.machine = machine;
+  results.sizes = [];
+  for (const count of sizes) (results.sizes as unknown[]).push(await benchSize(count));
+  results.keystroke = await keystroke();
+  if (flag('--markdownlint')) results.markdownlint = markdownlintComparison(Number(value('--markdownlint-files', String(Math.max(...sizes)))));
+  if (!smoke) {
+    const out = join(ROOT, 'bench/results');
+    mkdirSync(out, { recursive: true });
+    const file = join(out, `${new Date().toISOString().slice(0, 10)}.json`);
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\nResults written to ${file}`);
+  }
+  void execFileSync;
+}
+
+void main();

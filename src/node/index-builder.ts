@@ -1,0 +1,129 @@
+// Builds the index of a folder tree: walks and stats every Markdown file, takes unchanged files
+// from the disk cache, and parses the rest, on worker threads when there are many.
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ConfigLoader } from './config-loader';
+import { IndexCache } from './index-cache';
+import { notMeetingRecord, recordOf, type IndexRecord } from './index-record';
+import { loadFile } from './meeting-files';
+import { toPosix } from './paths';
+
+export interface BuildOptions {
+  /** Use and update the disk cache (default true). */
+  cache?: boolean;
+  cacheDir?: string;
+  /** Worker threads for parsing; 0 parses on this thread. Default: one per core when worth it. */
+  workers?: number;
+  /** The bundled worker script (dist/index-worker.cjs). */
+  workerScript?: string;
+  /** Identifies the engine and configuration, so a cache from another one is ignored. */
+  engine: string;
+  /** Files per worker below which starting one is not worth it (default 400). */
+  minFilesPerWorker?: number;
+}
+
+export interface BuiltIndex {
+  records: IndexRecord[];
+  unreadable: Array<{ path: string; reason: string }>;
+  stats: { files: number; parsed: number; fromCache: number };
+}
+
+/** Below this many files to parse, starting workers costs more than it saves. */
+const WORKER_THRESHOLD = 400;
+
+export async function buildIndex(files: readonly string[], root: string, options: BuildOptions): Promise<BuiltIndex> {
+  const useCache = options.cache !== false;
+  const cache = useCache ? new IndexCache(root, options.engine, options.cacheDir) : null;
+  const cached = cache ? cache.load() : new Map<string, IndexRecord>();
+  const records: IndexRecord[] = [];
+  const toParse: Array<{ path: string; size: number; mtimeMs: number }> = [];
+  const unreadable: BuiltIndex['unreadable'] = [];
+  for (const path of files) {
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      unreadable.push({ path, reason: 'no such file or folder' });
+      continue;
+    }
+    const hit = cached.get(toPosix(path));
+    if (hit && hit.size === stats.size && hit.mtimeMs === stats.mtimeMs) records.push(hit);
+    else toParse.push({ path, size: stats.size, mtimeMs: stats.mtimeMs });
+  }
+  const workers = Math.min(options.workers ?? availableParallelism(), Math.ceil(toParse.length / (options.minFilesPerWorker ?? WORKER_THRESHOLD)));
+  const parsed = workers > 1 && options.workerScript ? await parseOnWorkers(toParse, workers, options.workerScript) : parseHere(toParse);
+  records.push(...parsed.records);
+  unreadable.push(...parsed.unreadable);
+  if (cache && toParse.length > 0) cache.save(records);
+  records.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { records, unreadable, stats: { files: files.length, parsed: toParse.length, fromCache: records.length - parsed.records.length } };
+}
+
+export interface ParseJob {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Parses files on this thread: also what each worker runs. */
+export function parseHere(jobs: readonly ParseJob[]): Pick<BuiltIndex, 'records' | 'unreadable'> {
+  const configs = new ConfigLoader();
+  const records: IndexRecord[] = [];
+  const unreadable: BuiltIndex['unreadable'] = [];
+  for (const job of jobs) {
+    const loaded = loadFile(job.path, configs);
+    if (loaded.kind === 'unreadable') unreadable.push({ path: job.path, reason: loaded.reason });
+    else if (loaded.kind === 'skipped') records.push(notMeetingRecord(toPosix(job.path), job.size, job.mtimeMs));
+    else records.push(recordOf(loaded.meeting, toPosix(job.path), job.size, job.mtimeMs));
+  }
+  return { records, unreadable };
+}
+
+async function parseOnWorkers(jobs: readonly ParseJob[], count: number, script: string): Promise<Pick<BuiltIndex, 'records' | 'unreadable'>> {
+  // Neighbouring files share folders and configs: give each worker contiguous chunks.
+  const chunks: ParseJob[][] = Array.from({ length: count }, () => []);
+  const size = Math.ceil(jobs.length / count);
+  jobs.forEach((job, index) => chunks[Math.floor(index / size)]!.push(job));
+  const results = await Promise.all(
+    chunks.map(
+      (chunk) =>
+        new Promise<Pick<BuiltIndex, 'records' | 'unreadable'>>((resolve, reject) => {
+          const worker = new Worker(script, { workerData: chunk });
+          worker.once('message', (result: Pick<BuiltIndex, 'records' | 'unreadable'>) => {
+            resolve(result);
+            void worker.terminate();
+          });
+          worker.once('error', reject);
+        }),
+    ),
+  );
+  return { records: results.flatMap((result) => result.records), unreadable: results.flatMap((result) => result.unreadable) };
+}
+
+/** The engine fingerprint for a set of roots: tool version plus every config file's identity. */
+export function engineFingerprint(version: string, configPaths: readonly string[]): string {
+  const parts = [version];
+  for (const path of [...configPaths].sort()) {
+    try {
+      const stats = statSync(path);
+      parts.push(`${path}:${stats.size}:${stats.mtimeMs}`);
+    } catch {
+      // gone: not part of the fingerprint
+    }
+  }
+  return parts.join('|');
+}
+
+/** `.meetings.yaml` files that can apply to `files`: in their folders and every folder above. */
+export function configPathsFor(files: readonly string[]): string[] {
+  const dirs = new Set<string>();
+  for (const file of files) {
+    for (let dir = dirname(file); !dirs.has(dir); dir = dirname(dir)) {
+      dirs.add(dir);
+      if (dirname(dir) === dir) break;
+    }
+  }
+  return [...dirs].map((dir) => join(dir, '.meetings.yaml'));
+}
