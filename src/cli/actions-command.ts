@@ -1,6 +1,6 @@
 // `meetings actions`: the open work of every meeting file, filtered and exported.
 import { dirname, join } from 'node:path';
-import { configProblemMessage, isIsoDate, type ResolvedConfig } from '../core';
+import { actionIdentities, carriedForward, configProblemMessage, isIsoDate, type ResolvedConfig } from '../core';
 import { PeopleIndex } from '../core/people';
 import { ConfigLoader } from '../node/config-loader';
 import { buildIndex, configPathsFor, engineFingerprint } from '../node/index-builder';
@@ -41,14 +41,20 @@ export async function runActions(argv: readonly string[], io: Io): Promise<numbe
     io.stderr(`meetings: ${displayPath(problem.path, io.cwd)}: ${problem.reason}\n`);
     ioFailure = true;
   }
+  // An open action carried into the next meeting of its series is listed there, not twice.
+  const carried = carriedForward(
+    index.records
+      .filter((record) => record.isMeeting)
+      .map((record) => ({ key: record.path, series: record.series, date: record.date, actionIdentities: record.actions.map((a) => actionIdentities(a.id, a.key)) })),
+  );
   for (const record of index.records) {
     if (!record.isMeeting) continue;
     const config = configs.configFor(dirname(record.path));
     const today = todayFor(todayFlag, config, io);
     const wantedOwner = owner === undefined ? null : new PeopleIndex([], config.people).canonicalName(owner).toLowerCase();
-    for (const action of record.actions) {
+    for (const [position, action] of record.actions.entries()) {
       const pending = action.status === 'open' || action.status === 'in-progress';
-      if (!args.switches.has('--all') && !pending) continue;
+      if (!args.switches.has('--all') && (!pending || carried.has(`${record.path}#${position}`))) continue;
       if (wantedOwner !== null && !action.owners.some((name) => name.toLowerCase() === wantedOwner)) continue;
       if (args.switches.has('--overdue') && !(pending && action.due !== null && action.due < today)) continue;
       if (dueBefore !== undefined && !(action.due !== null && action.due < dueBefore)) continue;

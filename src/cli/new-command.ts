@@ -21,6 +21,7 @@ import {
   type Locale,
   type MeetingTemplate,
   type SeriesEntry,
+  meetingLanguage,
 } from '../core';
 import { ConfigLoader } from '../node/config-loader';
 import { loadFile } from '../node/meeting-files';
@@ -44,7 +45,8 @@ export function runNew(argv: readonly string[], io: Io): number {
   }
   const configs = new ConfigLoader();
   const config = configs.configFor(base);
-  const locale: Locale = localeFor(readLocale(args.values.get('--locale')), config, io.env);
+  const localeFlag = readLocale(args.values.get('--locale'));
+  let locale: Locale = localeFor(localeFlag, config, io.env);
   const today = todayFor(readToday(args.values.get('--today')), config, io);
 
   const team = readTeamTemplates(base, io, locale);
@@ -59,7 +61,7 @@ export function runNew(argv: readonly string[], io: Io): number {
     return 0;
   }
   const wanted = args.values.get('--template') ?? config.newMeeting.template ?? 'weekly';
-  const template = templates.find((candidate) => candidate.id === wanted);
+  let template = templates.find((candidate) => candidate.id === wanted);
   if (!template) {
     io.stderr(`meetings new: ${message(locale, 'new.unknown-template', { name: wanted, names: templates.map((t) => t.id).join(', ') })}\n`);
     return 2;
@@ -81,6 +83,11 @@ export function runNew(argv: readonly string[], io: Io): number {
   if (problem) throw new UsageError(patternProblemMessage(problem, locale));
 
   const previous = series ? previousMeetingOf(seriesEntries(base, series, configs), series, date) : null;
+  // With no language asked for, a series goes on in the language its last meeting was written in.
+  if (!localeFlag && !config.locale && previous && meetingLanguage(previous.meeting) !== locale) {
+    locale = meetingLanguage(previous.meeting);
+    template = templateChoices(locale, team).find((candidate) => candidate.id === template!.id) ?? template;
+  }
   const request = { template, locale, date, title: args.values.get('--title') ?? null, series, attendees, previous };
   // The title decides the path; the path decides the link to the previous meeting.
   const { title } = renderNewMeeting(request);

@@ -4,6 +4,7 @@
 // a deadline, a resource's type, amount, requester and date, an accountable person.
 // Every regular expression here runs in linear time: inputs can be single lines of 100 KB.
 import { readActionFacts } from './action-text';
+import { lineOf } from './lines';
 import { readDateAt, readDateExpression } from './date-expressions';
 import type { ActionStatus, Meeting, OwnerMention, Section, Span } from './model';
 import { PeopleIndex } from './people';
@@ -241,16 +242,10 @@ function scanBody(meeting: Meeting, body: Span, excluded: readonly Span[]): Sect
   return items;
 }
 
+/** The first line that starts at or after `offset` (a body starts after its heading's line). */
 function firstLineAfter(lineStarts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  // The body starts right after its heading, on the heading's own line.
-  return lineStarts[low] === offset ? low : low + 1;
+  const line = lineOf(lineStarts, offset);
+  return lineStarts[line] === offset ? line : line + 1;
 }
 
 function trimEnd(text: string, start: number, end: number): number {

@@ -53,10 +53,12 @@ export function previousInSeries<T extends SeriesEntry>(entries: readonly T[], c
  * ids, case- and width-folded, punctuation and spaces removed.
  */
 export function normaliseActionText(action: Action, documentText: string): string {
-  return actionLabel(action, documentText)
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\p{P}\p{S}\s]+/gu, '');
+  return normaliseLabel(actionLabel(action, documentText));
+}
+
+/** The identifying form of an action's label (see normaliseActionText). */
+export function normaliseLabel(label: string): string {
+  return label.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, '');
 }
 
 interface ActionLookup {
@@ -174,4 +176,42 @@ export function seriesRecord<T extends SeriesEntry>(entries: readonly T[]): Arra
       open: entry.meeting.actions.filter((action) => !isClosed(action)).length,
     };
   });
+}
+
+/** A meeting as the carried-forward check sees it; each action has its identities (`id:…`, `text:…`). */
+export interface SeriesMember {
+  key: string;
+  series: string | null;
+  date: string | null;
+  actionIdentities: ReadonlyArray<readonly string[]>;
+}
+
+/** `id:<block id>` and `text:<normalised text>` of an action, for matching copies across meetings. */
+export function actionIdentities(id: string | null, normalisedText: string): string[] {
+  return [...(id ? [`id:${id}`] : []), ...(normalisedText ? [`text:${normalisedText}`] : [])];
+}
+
+/**
+ * Actions that the next meeting of their series repeats (carried forward): `${member.key}#${index}`.
+ * The later copy is the live one, so lists show each carried action once, where it now stands.
+ */
+export function carriedForward(members: readonly SeriesMember[]): Set<string> {
+  const bySeries = new Map<string, SeriesMember[]>();
+  for (const member of members) {
+    if (!member.series) continue;
+    let list = bySeries.get(member.series);
+    if (!list) bySeries.set(member.series, (list = []));
+    list.push(member);
+  }
+  const carried = new Set<string>();
+  for (const list of bySeries.values()) {
+    list.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.key.localeCompare(b.key));
+    for (let i = 0; i + 1 < list.length; i++) {
+      const next = new Set(list[i + 1]!.actionIdentities.flat());
+      list[i]!.actionIdentities.forEach((identities, index) => {
+        if (identities.some((identity) => next.has(identity))) carried.add(`${list[i]!.key}#${index}`);
+      });
+    }
+  }
+  return carried;
 }

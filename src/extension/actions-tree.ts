@@ -2,7 +2,11 @@
 // bucket, owner, meeting or series, filtered by text, owner or "only mine".
 import * as vscode from 'vscode';
 import {
+  actionIdentities,
   actionLabel,
+  carriedForward,
+  normaliseActionText,
+  type Meeting,
   daysBetween,
   isoWeekday,
   message,
@@ -130,9 +134,17 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     const { text, owner, onlyMine } = this.filter;
     const me = vscode.workspace.getConfiguration('meetings').get<string>('me', '').trim();
     const needle = text.toLowerCase();
+    const carried = carriedForward(
+      this.store.index.keys().map((key) => {
+        const { meeting } = this.store.index.get(key)!;
+        return { key, series: meeting.fields.series, date: meeting.fields.date, actionIdentities: identitiesOf(meeting) };
+      }),
+    );
     return this.store.index
       .actions((action) => action.status === 'open' || action.status === 'in-progress')
       .filter((item) => {
+        // Carried into the next meeting of its series: listed there, not twice.
+        if (carried.has(`${item.entry.key}#${item.index}`)) return false;
         if (needle) {
           const haystack = [item.action.text, item.entry.meeting.fields.title ?? '', ...item.action.owners.map((o) => o.name)].join(' ').toLowerCase();
           if (!haystack.includes(needle)) return false;
@@ -301,6 +313,18 @@ function meetingItem(node: MeetingNode): vscode.TreeItem {
     arguments: [vscode.Uri.parse(entry.key)],
   };
   return item;
+}
+
+const identityCache = new WeakMap<Meeting, string[][]>();
+
+/** Each action's identities (see core/series.ts), computed once per parsed meeting. */
+function identitiesOf(meeting: Meeting): string[][] {
+  let identities = identityCache.get(meeting);
+  if (!identities) {
+    identities = meeting.actions.map((action) => actionIdentities(action.id, normaliseActionText(action, meeting.text)));
+    identityCache.set(meeting, identities);
+  }
+  return identities;
 }
 
 function hasOwner(item: IndexedAction, name: string): boolean {

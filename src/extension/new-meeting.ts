@@ -28,6 +28,7 @@ import {
   type Locale,
   type MeetingTemplate,
   type ResolvedConfig,
+  meetingLanguage,
 } from '../core';
 import type { ConfigResolver } from './config-resolver';
 import { displayLocale } from './locale';
@@ -69,12 +70,13 @@ export async function newMeeting(context: NewMeetingContext, rawOptions?: unknow
   if (!folder) return undefined;
   await context.ready();
   const config = await context.configs.configFor(vscode.Uri.joinPath(folder.uri, '.meetings.yaml'));
-  const locale = options.locale ?? templateLocale(folder, config);
+  let locale = options.locale ?? templateLocale(folder, config);
   const uiLocale = displayLocale();
   const today = todayIn(config.timezone);
 
-  const templates = templateChoices(locale, await readTeamTemplates(folder, context.log));
-  const template = await pickTemplate(templates, options.template ?? (interactive ? undefined : (config.newMeeting.template ?? undefined)), config.newMeeting.template);
+  const teamTemplates = await readTeamTemplates(folder, context.log);
+  const templates = templateChoices(locale, teamTemplates);
+  let template = await pickTemplate(templates, options.template ?? (interactive ? undefined : (config.newMeeting.template ?? undefined)), config.newMeeting.template);
   if (!template) return undefined;
 
   const entries = context.store.index.keys().map((key) => context.store.index.get(key)!).filter(Boolean);
@@ -89,6 +91,11 @@ export async function newMeeting(context: NewMeetingContext, rawOptions?: unknow
   }
   const previous = series ? previousMeetingOf(seriesEntries, series, date) : null;
   const previousEntry = previous ? { key: vscode.Uri.parse(previous.key).path, meeting: previous.meeting } : null;
+  // With the language left on auto and none in .meetings.yaml, a series goes on in its last meeting's language.
+  if (!options.locale && previous && templateLocaleIsAuto(folder, config) && meetingLanguage(previous.meeting) !== locale) {
+    locale = meetingLanguage(previous.meeting);
+    template = templateChoices(locale, teamTemplates).find((candidate) => candidate.id === template!.id) ?? template;
+  }
   const request = { template, locale, date, series, attendees: options.attendees ?? null, previous: previousEntry, title: options.title ?? null };
   let title = options.title;
   if (title === undefined && !previous && interactive) {
@@ -138,6 +145,10 @@ export async function newMeeting(context: NewMeetingContext, rawOptions?: unknow
 
 function isOptions(value: unknown): value is NewMeetingOptions {
   return typeof value === 'object' && value !== null && !(value instanceof vscode.Uri) && !('kind' in value);
+}
+
+function templateLocaleIsAuto(folder: vscode.WorkspaceFolder, config: ResolvedConfig): boolean {
+  return vscode.workspace.getConfiguration('meetings', folder.uri).get<string>('newMeeting.language', 'auto') === 'auto' && !config.locale;
 }
 
 /** The template language: the setting, else `locale` of .meetings.yaml, else the display language. */

@@ -1,6 +1,6 @@
 // What the workspace index keeps of each meeting file: enough for the actions list, the tree and
 // series look-ups, far smaller than the parsed model (no text, no spans).
-import { actionLabel, normaliseActionText, type ActionStatus, type Meeting, type Priority } from '../core';
+import { actionLabel, normaliseLabel, type ActionStatus, type Meeting, type Priority } from '../core';
 
 export interface ActionRecord {
   line: number;
@@ -48,17 +48,20 @@ export function recordOf(meeting: Meeting, path: string, size: number, mtimeMs: 
     series: fields.series,
     type: fields.type,
     attendees: fields.attendees,
-    actions: meeting.actions.map((action) => ({
-      line: action.line,
-      status: action.status,
-      text: action.text,
-      title: actionLabel(action, meeting.text),
-      owners: action.owners.map((owner) => owner.name),
-      due: action.due?.date ?? null,
-      priority: action.priority,
-      id: action.id,
-      key: normaliseActionText(action, meeting.text),
-      section: action.section,
-    })),
+    actions: meeting.actions.map((action) => {
+      const title = actionLabel(action, meeting.text);
+      return {
+        line: action.line,
+        status: action.status,
+        text: action.text,
+        title,
+        owners: action.owners.map((owner) => owner.name),
+        due: action.due?.date ?? null,
+        priority: action.priority,
+        id: action.id,
+        key: normaliseLabel(title),
+        section: action.section,
+      };
+    }),
   };
 }

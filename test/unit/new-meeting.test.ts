@@ -510,3 +510,21 @@ describe('meetings new', () => {
     assert.match(meetings(dir, '--help').stdout, /new \[folder\] +Create a meeting file from a template/u);
   });
 });
+
+describe('meetings new: the language of a series', () => {
+  it('writes the next meeting of a Chinese series in Chinese when no language is asked for (LANG=C)', () => {
+    const dir = workspace({ 'meetings/2026/2026-11-13-ops-weekly.md': PREVIOUS });
+    const result = meetings(dir, 'new', '--series', 'ops-weekly', '--date', '2026-11-20', '--stdout');
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^## 议程$/mu);
+    assert.match(result.stdout, /^## 上次行动跟进$/mu);
+    assert.doesNotMatch(result.stdout, /^## Agenda$/mu);
+  });
+
+  it('keeps the language asked for with --locale', () => {
+    const dir = workspace({ 'meetings/2026/2026-11-13-ops-weekly.md': PREVIOUS });
+    const result = meetings(dir, 'new', '--series', 'ops-weekly', '--date', '2026-11-20', '--stdout', '--locale', 'en');
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^## Agenda$/mu);
+  });
+});
