@@ -88,7 +88,7 @@ export function readActionFacts(text: string, span: Span, meetingDate: string | 
     return usedLength;
   };
 
-  for (const mention of segment.matchAll(/[@＠]/gu)) {
+  if (segment.includes('@') || segment.includes('＠')) for (const mention of segment.matchAll(/[@＠]/gu)) {
     const at = mention.index;
     const before = segment[at - 1];
     if (before !== undefined && (WORD_CHAR.test(before) || before === '@' || before === '＠')) continue; // e-mail, @@
@@ -172,14 +172,15 @@ function knownMultiWordName(text: string, at: number, people: PeopleIndex): numb
 
 function readPriority(text: string): Priority | null {
   for (const [emoji, priority] of Object.entries(PRIORITY_EMOJI)) if (text.includes(emoji)) return priority;
-  const field = PRIORITY_FIELD.exec(text);
+  // Cheap checks first: most items have no priority at all.
+  const field = text.includes('优先级') || /priority/iu.test(text) ? PRIORITY_FIELD.exec(text) : null;
   if (field) return PRIORITY_WORDS[field[1]!.toLowerCase()] ?? null;
-  const code = PRIORITY_CODE.exec(text);
+  const code = text.includes('P') ? PRIORITY_CODE.exec(text) : null;
   return code ? PRIORITY_WORDS[`p${code[1]}`]! : null;
 }
 
 function readId(text: string): string | null {
-  const field = ID_FIELD.exec(text);
+  const field = text.includes('[id::') || text.includes('🆔') ? ID_FIELD.exec(text) : null;
   if (field) return (field[1] ?? field[2])!.trim();
-  return BLOCK_ID.exec(text)?.[1] ?? null;
+  return text.includes('^') ? (BLOCK_ID.exec(text)?.[1] ?? null) : null;
 }
