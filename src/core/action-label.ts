@@ -32,6 +32,6 @@ export function actionLabel(action: Action, documentText: string): string {
     cursor = cut.end;
   }
   text += documentText.slice(cursor, action.textSpan.end);
-  const label = text.replace(MARKERS, ' ').replace(/\[(?:owner|due|id|priority)::[^\]]*\]/giu, ' ').replace(/\s+/gu, ' ').replace(/\s*[,，、;；]\s*$/u, '').trim();
+  const label = text.replace(MARKERS, ' ').replace(/\[(?:owner|due|id|priority)::[^\]]*\]/giu, ' ').replace(/\s+/gu, ' ').replace(/(?<!\s)\s*[,，、;；]\s*$/u, '').trim();
   return label || action.text;
 }

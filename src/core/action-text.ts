@@ -37,7 +37,7 @@ const PRIORITY_WORDS: Record<string, Priority> = {
   最低: 'lowest', lowest: 'lowest',
 };
 const BLOCK_ID = /(?:^|\s)\^([A-Za-z0-9-]+)\s*$/u;
-const ID_FIELD = /\[id::[ \t]*([^\]\n]+?)[ \t]*\]|🆔\uFE0F?[ \t]*([A-Za-z0-9_-]+)/u;
+const ID_EMOJI = /🆔\uFE0F?[ \t]*([A-Za-z0-9_-]+)/u;
 
 /** Parts of the text where `@` and markers mean nothing: code, links, URLs, comments. */
 function quietZones(text: string): Span[] {
@@ -45,7 +45,7 @@ function quietZones(text: string): Span[] {
   const patterns: RegExp[] = [];
   if (text.includes('`')) patterns.push(/`[^`\n]*`/gu);
   if (text.includes(':') || text.includes('www.')) patterns.push(/(?:https?|ftp|mailto):[^\s<>()]*|www\.[^\s<>()]*/giu);
-  if (text.includes('](')) patterns.push(/\]\([^)\s]*\)/gu);
+  if (text.includes('](')) zones.push(...linkTargets(text));
   if (text.includes('<')) patterns.push(/<[a-z][a-z0-9+.-]*:[^\s<>]*>/giu);
   for (const pattern of patterns) {
     for (const match of text.matchAll(pattern)) zones.push({ start: match.index, end: match.index + match[0].length });
@@ -58,6 +58,18 @@ function quietZones(text: string): Span[] {
     from = end;
   }
   return zones;
+}
+
+/** Link targets `](…)` (no space in them), as `/\]\([^)\s]*\)/g` finds them, in linear time. */
+function linkTargets(text: string): Span[] {
+  const spans: Span[] = [];
+  for (let at = text.indexOf(']('); at >= 0; ) {
+    let end = at + 2;
+    while (end < text.length && text[end] !== ')' && !/\s/u.test(text[end]!)) end++;
+    if (text[end] === ')') spans.push({ start: at, end: ++end });
+    at = text.indexOf('](', end); // a `](` before `end` ends at the same place: no need to rescan
+  }
+  return spans;
 }
 
 function inZone(offset: number, zones: readonly Span[]): boolean {
@@ -179,8 +191,25 @@ function readPriority(text: string): Priority | null {
   return code ? PRIORITY_WORDS[`p${code[1]}`]! : null;
 }
 
+/**
+ * The value of the first `[id:: value]` that starts before `limit`, in linear time: as a regex,
+ * every unclosed `[id::` rescanned the rest of the line (quadratic; cubic with the trimming).
+ */
+function idField(text: string, limit: number): string | null {
+  for (let at = text.indexOf('[id::'); at >= 0 && at < limit; ) {
+    let end = at + 5;
+    while (end < text.length && text[end] !== ']' && text[end] !== '\n') end++;
+    if (text[end] === ']' && end > at + 5) return text.slice(at + 5, end);
+    at = text.indexOf('[id::', end); // an `[id::` before `end` stops at the same place
+  }
+  return null;
+}
+
 function readId(text: string): string | null {
-  const field = text.includes('[id::') || text.includes('🆔') ? ID_FIELD.exec(text) : null;
-  if (field) return (field[1] ?? field[2])!.trim();
+  // The first of `[id:: value]` and `🆔 value`, as `/\[id::[ \t]*([^\]\n]+?)[ \t]*\]|🆔…/` found it.
+  const emoji = text.includes('🆔') ? ID_EMOJI.exec(text) : null;
+  const field = text.includes('[id::') ? idField(text, emoji ? emoji.index : text.length) : null;
+  if (field !== null) return field.trim();
+  if (emoji) return emoji[1]!;
   return text.includes('^') ? (BLOCK_ID.exec(text)?.[1] ?? null) : null;
 }

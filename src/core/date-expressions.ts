@@ -238,6 +238,7 @@ function readIsoFast(text: string, start: number): DateReading | null {
 
 /** Where an unreadable date value ends: at whitespace, a closing bracket or a list separator. */
 const VALUE_END = /[\s\]）)，,；;。]/u;
+const MAX_UNREADABLE = 100;
 
 /**
  * Reads a date expression starting at `start` in `text`. Always returns a reading: an unreadable
@@ -253,8 +254,14 @@ export function readDateExpression(text: string, start: number, meetingDate: str
     const match = form.pattern.exec(text);
     if (match && match[0].length > 0) return { ...form.resolve(match, meetingDate), end: start + match[0].length };
   }
+  // At most MAX_UNREADABLE characters: no date is that long, and on a 100 KB line of `📅📅📅…` every
+  // marker's value would otherwise run to the end of the line (quadratic time, and each finding's
+  // message holding a copy: gigabytes).
+  const limit = Math.min(text.length, start + MAX_UNREADABLE);
   let end = start;
-  while (end < text.length && !VALUE_END.test(text[end]!)) end++;
+  while (end < limit && !VALUE_END.test(text[end]!)) end++;
+  const code = text.charCodeAt(end);
+  if (end === limit && end > start && code >= 0xdc00 && code <= 0xdfff) end--; // never split a surrogate pair
   return { end, date: null, iso: false, problem: end === start ? 'missing' : 'unreadable' };
 }
 

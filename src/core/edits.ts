@@ -23,12 +23,25 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
  */
 export function safeFixEdits(findings: readonly Finding[]): TextEdit[] {
   const chosen: TextEdit[] = [];
+  // Findings come sorted by position, so an edit usually starts after every chosen one ends: that
+  // is checked in constant time (checking every chosen edit each time was quadratic: minutes for
+  // the 70,000 fixes of a 10 MB file). Only an edit that starts earlier is compared with all.
+  let maxEnd = -1;
+  const emptyAt = new Set<number>();
+  const conflicts = (edit: TextEdit) => {
+    if (edit.span.start > maxEnd) return false;
+    if (edit.span.start === maxEnd && edit.span.end > edit.span.start) return false;
+    if (edit.span.start === maxEnd && !emptyAt.has(maxEnd)) return false;
+    return chosen.some((other) => (edit.span.start < other.span.end && other.span.start < edit.span.end) || (edit.span.start === other.span.start && edit.span.end === other.span.end));
+  };
   const fixes: Fix[] = findings.flatMap((finding) => finding.fixes.filter((fix) => fix.safe).slice(0, 1));
   for (const fix of fixes) {
-    const overlaps = fix.edits.some((edit) =>
-      chosen.some((other) => edit.span.start < other.span.end && other.span.start < edit.span.end || (edit.span.start === other.span.start && edit.span.end === other.span.end)),
-    );
-    if (!overlaps) chosen.push(...fix.edits);
+    if (fix.edits.some(conflicts)) continue;
+    chosen.push(...fix.edits);
+    for (const edit of fix.edits) {
+      maxEnd = Math.max(maxEnd, edit.span.end);
+      if (edit.span.start === edit.span.end) emptyAt.add(edit.span.start);
+    }
   }
   return chosen;
 }

@@ -250,7 +250,7 @@ function readList(pair: Pair | undefined, spanOf: (node: unknown) => Span, probl
 export function readMinutes(value: unknown): number | null {
   if (typeof value === 'number') return value > 0 && value <= 24 * 60 ? value : null;
   if (typeof value !== 'string') return null;
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(min|mins|minutes?|m|分钟|分|h|hrs?|hours?|小时)?\s*$/iu.exec(value);
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:(min|mins|minutes?|m|分钟|分|h|hrs?|hours?|小时)\s*)?$/iu.exec(value);
   if (!match) return null;
   const amount = Number(match[1]);
   const unit = (match[2] ?? 'min').toLowerCase();

@@ -113,7 +113,7 @@ const HEADING_LINE = /^ {0,3}#{1,6}(?:[ \t]|$)/u;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/u;
 const LIST_MARKER = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/u;
 const TASK_BOX = /\[([ xX/-])\](?=[ \t])[ \t]+/uy;
-const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/u;
+const TABLE_DELIMITER = /^[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$/u;
 const STATUS_OF_BOX: Record<string, ActionStatus> = { ' ': 'open', x: 'done', X: 'done', '/': 'in-progress', '-': 'cancelled' };
 
 interface Open {

@@ -87,7 +87,9 @@ export function carriedActionLines(previous: Meeting): string[] {
     const relative = edits.map((edit) => ({ span: { start: edit.span.start - start, end: edit.span.end - start }, text: edit.text }));
     const ownText = applyEdits(previous.text.slice(start, Math.max(action.textSpan.end, insertionPoint(previous, action))), relative);
     const indent = '  '.repeat(level);
-    const text = ownText.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/gu, `\n${indent}  `).trimEnd();
+    // Each line break with the spaces around it becomes a break and the indent (linear: no rescans of long runs).
+    const breaks = (run: string) => run.split(/[ \t]+/u).reduce((count, part) => count + (part.match(/\r\n|\r|\n/gu)?.length ?? 0), 0);
+    const text = ownText.replace(/[ \t\r\n]+/gu, (run) => (/[\r\n]/u.test(run) ? `\n${indent}  `.repeat(breaks(run)) : run)).trimEnd();
     lines.push(`${indent}- [${previous.text[action.boxSpan.start + 1]}] ${text}`);
   }
   return lines;
@@ -194,7 +196,7 @@ export function renderNewMeeting(request: NewMeetingRequest): NewMeetingResult {
   let renderedBody = renderBody(body, values, locale, unknown);
   if (previous && !/\{\{\s*followup\s*\}\}/u.test(body)) renderedBody = insertFollowup(renderedBody, locale, values.followup as string);
   let text = `---\n${renderedFrontmatter}---\n${renderedBody.startsWith('\n') || renderedBody === '' ? '' : '\n'}${renderedBody}`;
-  text = text.replace(/\n*$/u, '\n');
+  text = text.replace(/(?<!\n)\n*$/u, '\n');
   return {
     text: newline === '\n' ? text : text.replace(/\n/gu, newline),
     title,
@@ -251,7 +253,7 @@ function renderFrontmatter(frontmatter: string, values: Values, unknown: Set<str
   const lines: string[] = [];
   for (const line of frontmatter.split('\n')) {
     // The chosen title, date and series win over what the template writes for them.
-    const lineKey = /^([^\s#:][^:]*?)[ \t]*:(?:[ \t]|$)/u.exec(line)?.[1]?.trim() ?? '';
+    const lineKey = /^([^\s#:](?:[^:]*[^:\t ])?)[ \t]*:(?:[ \t]|$)/u.exec(line)?.[1]?.trim() ?? '';
     if ((FIELD_KEYS.title as readonly string[]).includes(lineKey)) {
       lines.push(`${lineKey}: ${yamlScalar(values.title as string, false)}`);
       continue;
@@ -273,7 +275,7 @@ function renderFrontmatter(frontmatter: string, values: Values, unknown: Set<str
       for (const item of values[repeat] as string[]) lines.push(fillLine(line, values, unknown, item, true));
       continue;
     }
-    const keyValue = /^([^\s#:][^:]*?)[ \t]*:[ \t]+(.*)$/u.exec(line);
+    const keyValue = /^([^\s#:](?:[^:]*[^:\t ])?)[ \t]*:[ \t]+((?![ \t]).*)$/u.exec(line);
     if (!keyValue) {
       lines.push(fillLine(line, values, unknown, null, false));
       continue;
@@ -323,7 +325,7 @@ function completeFrontmatter(
   if (fields.type && !has(FIELD_KEYS.type)) added.push(`type: ${yamlScalar(fields.type, false)}`);
   if (fields.series && !has(FIELD_KEYS.series)) added.push(`series: ${yamlScalar(fields.series, false)}`);
   if (!has(ATTENDEE_KEYS)) added.push(`attendees: [${fields.attendees.map((name) => yamlScalar(name, true)).join(', ')}]`);
-  const kept = frontmatter.replace(/\n+$/u, '');
+  const kept = frontmatter.replace(/(?<!\n)\n+$/u, '');
   return [...(kept ? [kept] : []), ...added].join('\n') + '\n';
 }
 

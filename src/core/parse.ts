@@ -172,7 +172,7 @@ function readAction(
     status: STATUS_OF_BOX[box[1]!]!,
     boxSpan: { start: boxStart, end: boxEnd },
     textSpan,
-    text: text.slice(textStart, textEnd).replace(/\s*(?:\r\n|\r|\n)\s*/gu, ' ').trim(),
+    text: text.slice(textStart, textEnd).replace(/\s+/gu, (run) => (/[\r\n]/u.test(run) ? ' ' : run)).trim(),
     owners: facts.owners,
     ownersInherited: false,
     due,

@@ -20,12 +20,12 @@ export function slugify(text: string): string {
     .normalize('NFC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
-    .replace(/^-+|-+$/gu, '');
+    .replace(/^-+|(?<!-)-+$/gu, '');
   const chars = [...slug];
   if (chars.length <= 60) return slug;
   const cut = chars.slice(0, 60).join('');
   const dash = cut.lastIndexOf('-');
-  return (dash >= 40 ? cut.slice(0, dash) : cut).replace(/-+$/u, '');
+  return (dash >= 40 ? cut.slice(0, dash) : cut).replace(/(?<!-)-+$/u, '');
 }
 
 export interface PathValues {
@@ -42,7 +42,10 @@ export interface PatternProblem {
 }
 
 const NAMED_TOKENS = ['slug', 'series', 'type', 'template'] as const;
-const DATE_TOKEN = /^(?:yyyy|yy|MM|M|dd|d|ww|[-._ ])+$/u;
+// `yyyy`, `MM`, `dd` are runs of the single tokens `yy`, `M`, `d`: written that way the alternatives
+// cannot overlap, so a long `{yyyyyyy…}` fails in linear time (with `yyyy|yy` it backtracked
+// exponentially).
+const DATE_TOKEN = /^(?:yy|M|d|ww|[-._ ])+$/u;
 
 /** What is wrong with a path pattern, or null when it can be used. */
 export function checkPathPattern(pattern: string): PatternProblem | null {
@@ -113,7 +116,7 @@ export function expandPathPattern(pattern: string, values: PathValues): string {
   const expanded = usable.replace(/\{([^{}]*)\}/gu, (_whole, token: string) => (token in named ? named[token]! : formatDateToken(token, values.date)));
   const segments = expanded
     .split(/[/\\]+/u)
-    .map((segment) => segment.replace(/([-_ ])[-_ ]+/gu, '$1').replace(/^[-_ .]+|[-_ ]+(?=\.[^.]+$)|[-_ ]+$/gu, ''))
+    .map((segment) => segment.replace(/([-_ ])[-_ ]+/gu, '$1').replace(/^[-_ .]+|(?<![-_ ])[-_ ]+(?=\.[^.]+$)|(?<![-_ ])[-_ ]+$/gu, ''))
     .filter((segment) => segment !== '' && segment !== '.');
   let path = segments.join('/');
   if (!/\.(md|markdown)$/iu.test(path)) path += '.md';

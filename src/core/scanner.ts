@@ -51,7 +51,7 @@ const ORDERED = /^(\d{1,9})[.)](?=[ \t]|$)/u;
 const OPEN_TAG = /^<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^ \t"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>[ \t]*$/u;
 const CLOSE_TAG = /^<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>[ \t]*$/u;
 const TASK_BOX = /^\[([ xX])\](?=[ \t]|$)/u;
-const TABLE_DELIMITER = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/u;
+const TABLE_DELIMITER = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$/u;
 
 export function scanBlocks(text: string, skipUntil = 0): BlockStructure {
   const blocks: BlockStructure = { headings: [], items: [], html: [], contentStarts: [] };
@@ -254,7 +254,7 @@ export function scanBlocks(text: string, skipUntil = 0): BlockStructure {
       const heading: BlockHeading = {
         depth: rest.startsWith('=') ? 1 : 2,
         span: { start: paragraph.start, end: lineEnd },
-        text: headingText(text.slice(paragraph.start, paragraph.end).replace(/[ \t]*(\r\n|\r|\n)[ \t]*/gu, '$1')),
+        text: headingText(text.slice(paragraph.start, paragraph.end).replace(/[ \t\r\n]+/gu, (run) => (/[\r\n]/u.test(run) ? run.replace(/[ \t]+/gu, '') : run))),
       };
       blocks.headings.push(heading);
       collectInlineComments(text, paragraph.start, paragraph.end, blocks.html);
@@ -267,7 +267,7 @@ export function scanBlocks(text: string, skipUntil = 0): BlockStructure {
       closeParagraph();
       table = null;
       blockStarts(leafAt);
-      const content = rest.slice(atx[0].length).replace(/(?:^|[ \t]+)#+[ \t]*$/u, '').replace(/[ \t]+$/u, '');
+      const content = rest.slice(atx[0].length).replace(/(?:^|(?<![ \t])[ \t]+)#+[ \t]*$/u, '').replace(/(?<![ \t])[ \t]+$/u, '');
       const contentStart = leafAt + atx[0].length;
       blocks.headings.push({ depth: atx[1]!.length, span: { start: leafAt, end: lineEnd }, text: headingText(content) });
       collectInlineComments(text, contentStart, contentStart + content.length, blocks.html);
@@ -455,7 +455,7 @@ function headingText(content: string): string {
   let text = '';
   for (let i = 0; i < parts.length; i += 3) {
     text += markupFree(parts[i]!);
-    if (i + 2 < parts.length) text += parts[i + 2]!.replace(/^ (.*\S.*) $/u, '$1');
+    if (i + 2 < parts.length) text += codeSpanText(parts[i + 2]!);
   }
   return text;
 }
@@ -463,12 +463,70 @@ function headingText(content: string): string {
 function markupFree(content: string): string {
   // Escaped characters are literal: hide them from the markup patterns, then restore them.
   const hidden = content.replace(/\\([!-/:-@[-`{-~])/gu, (_whole, char: string) => String.fromCharCode(0xe000 + char.charCodeAt(0)));
-  return hidden
-    .replace(/<!--[^]*?-->/gu, '')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/gu, '$1')
-    .replace(/<[^>\s]+>/gu, '')
+  // Comments, links and tags are removed by linear scans: as regexes (`/<!--[^]*?-->/g`,
+  // `/!?\[([^\]]*)\]\([^)]*\)/g`, `/<[^>\s]+>/g`) they rescan the rest of a long line from every
+  // unclosed `<!--`, `[` or `<`, which is quadratic.
+  return withoutTags(withoutLinks(withoutComments(hidden)))
     .replace(/[*_~]+(?=\S)|(?<=\S)[*_~]+/gu, '') // emphasis delimiters touch text; a lone `* ` stays
     .replace(/[\ue000-\ue07f]/gu, (char) => String.fromCharCode(char.charCodeAt(0) - 0xe000));
+}
+
+/** A code span's text: one space is stripped from each end when both are spaces and it is not all spaces. */
+function codeSpanText(code: string): string {
+  // As `code.replace(/^ (.*\S.*) $/u, '$1')`, without its quadratic backtracking on long spans.
+  return code.length >= 2 && code[0] === ' ' && code[code.length - 1] === ' ' && /\S/u.test(code) && !/[\n\r\u2028\u2029]/u.test(code) ? code.slice(1, -1) : code;
+}
+
+/** `text` without `<!--…-->` comments (an unclosed one stays). */
+function withoutComments(text: string): string {
+  let result = '';
+  let from = 0;
+  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', from)) {
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) break;
+    result += text.slice(from, open);
+    from = close + 3;
+  }
+  return result + text.slice(from);
+}
+
+/** `text` with each link or image `[label](target)` replaced by its label. */
+function withoutLinks(text: string): string {
+  let result = '';
+  let from = 0;
+  for (let open = text.indexOf('['); open >= 0; ) {
+    const close = text.indexOf(']', open + 1);
+    if (close < 0) break; // no later `[` has a `]` either
+    const paren = text[close + 1] === '(' ? text.indexOf(')', close + 2) : -2;
+    if (paren === -1) break; // no later link has its `)` either
+    if (paren === -2) {
+      open = text.indexOf('[', close + 1); // every `[` before `close` ends at the same `]`
+      continue;
+    }
+    const start = open > from && text[open - 1] === '!' ? open - 1 : open;
+    result += text.slice(from, start) + text.slice(open + 1, close);
+    from = paren + 1;
+    open = text.indexOf('[', from);
+  }
+  return result + text.slice(from);
+}
+
+/** `text` without tags `<…>` (no space inside). */
+function withoutTags(text: string): string {
+  let result = '';
+  let from = 0;
+  for (let open = text.indexOf('<'); open >= 0; ) {
+    let end = open + 1;
+    while (end < text.length && text[end] !== '>' && !/\s/u.test(text[end]!)) end++;
+    if (text[end] === '>' && end > open + 1) {
+      result += text.slice(from, open);
+      from = end + 1;
+      open = text.indexOf('<', from);
+    } else {
+      open = text.indexOf('<', Math.max(open + 1, end)); // a `<` before `end` stops at the same place
+    }
+  }
+  return result + text.slice(from);
 }
 
 /** Reads a line's prefix column by column (tabs stop every four columns). */

@@ -9,7 +9,9 @@ export interface SimpleYaml {
   data: Record<string, unknown>;
 }
 
-const KEY_LINE = /^([A-Za-z_\u3400-\u9fff][A-Za-z0-9_\-\u3400-\u9fff ]*?)[ \t]*:(?:[ \t]+|$)/u;
+// The key ends with a non-space character (greedy, not lazy: a lazy key rescanned the spaces after
+// it at every step, quadratic on long lines).
+const KEY_LINE = /^([A-Za-z_\u3400-\u9fff](?:[A-Za-z0-9_\-\u3400-\u9fff ]*[A-Za-z0-9_\-\u3400-\u9fff])?)[ \t]*:(?:[ \t]+|$)/u;
 const ITEM_LINE = /^([ ]*)-(?:[ ]+|$)/u;
 const NUMBER = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/u;
 const INTEGER = /^[-+]?[0-9]+$/u;
@@ -39,8 +41,7 @@ export function readSimpleYaml(content: string): SimpleYaml | null {
       openList.seq.items.push(scalar);
       if (openList.seq.items.length === 1) openList.seq.range = [lineStart + item[1]!.length, offset - 1, offset - 1];
       openList.seq.range![1] = openList.seq.range![2] = Math.min(offset, content.length);
-      data[String((openList.pair.key as Scalar).value)] = openList.seq.items.map((node) => (node as Scalar).value);
-      continue;
+      continue; // its data is set once the frontmatter is read (per item it was quadratic)
     }
     if (line.startsWith(' ')) return null; // nested mappings and multi-line scalars: the full parser
     openList = null;
@@ -73,6 +74,9 @@ export function readSimpleYaml(content: string): SimpleYaml | null {
   }
   // A `key:` with no list after it is a null value.
   for (const pair of pairs) {
+    if (pair.value instanceof YAMLSeq && !pair.value.flow && pair.value.items.length > 0) {
+      data[String((pair.key as Scalar).value)] = pair.value.items.map((node) => (node as Scalar).value);
+    }
     if (pair.value instanceof YAMLSeq && pair.value.items.length === 0 && pair.value.range === undefined) {
       const at = emptyValueAt.get(pair)!;
       const nullNode = new Scalar(null);
@@ -84,7 +88,7 @@ export function readSimpleYaml(content: string): SimpleYaml | null {
 }
 
 function readScalar(raw: string, start: number): Scalar | null {
-  const text = raw.replace(/[ ]+$/u, '');
+  const text = raw.replace(/(?<![ ])[ ]+$/u, '');
   if (text === '') return null;
   let value: unknown;
   if (text.startsWith('"')) {
@@ -118,7 +122,7 @@ function plainValue(text: string): unknown {
 
 /** `[a, b, "c"]` on one line, scalars only. */
 function readFlowList(raw: string, start: number): YAMLSeq | null {
-  const text = raw.replace(/[ ]+$/u, '');
+  const text = raw.replace(/(?<![ ])[ ]+$/u, '');
   if (!text.endsWith(']') || text.indexOf(']') !== text.length - 1 || text.indexOf('[', 1) >= 0) return null;
   const seq = new YAMLSeq();
   seq.flow = true;

@@ -185,7 +185,7 @@ export class MeetingCompletions implements vscode.CompletionItemProvider {
         item.range = range;
         const used = counts.get(type) ?? 0;
         item.detail = used > 0 ? meetingCount(used) : vscode.l10n.t('meeting type');
-        const required = config.requiredSections[type];
+        const required = Object.hasOwn(config.requiredSections, type) ? config.requiredSections[type] : undefined;
         if (required?.length) item.documentation = vscode.l10n.t('Required sections: {0}', required.join(', '));
         item.sortText = `${used > 0 ? 0 : 1}-${String(9999 - used).padStart(4, '0')}-${type}`;
         return item;
@@ -267,7 +267,7 @@ function bodyContext(before: string): Context | null {
 function frontmatterContext(document: vscode.TextDocument, position: vscode.Position, before: string): Context | null {
   if (/^[\p{L}\p{N}_-]*$/u.test(before)) return { kind: 'key', typed: before };
   // YAML keys end with an ASCII colon; `:` right before the cursor means the value needs a space.
-  const keyValue = /^([^\s:#][^:]*?)[ \t]*:([ \t]*)(.*)$/u.exec(before);
+  const keyValue = /^([^\s:#](?:[^:]*[^:\t ])?)[ \t]*:([ \t]*)((?![ \t]).*)$/u.exec(before);
   if (keyValue) {
     const field = fieldOf(keyValue[1]!.trim());
     if (!field) return null;

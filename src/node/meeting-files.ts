@@ -19,16 +19,21 @@ export function loadFile(path: string, configs: ConfigLoader): LoadedFile {
   } catch (error) {
     return { kind: 'unreadable', path, reason: describeFsError(error) };
   }
-  const config = configs.configFor(dirname(path));
-  const posixPath = toPosix(path);
-  if (isExcluded(posixPath, config)) return { kind: 'skipped', path };
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) {
-    return { kind: 'unreadable', path, reason: decoded.reason === 'binary' ? 'not text (a binary file, or UTF-16 without a byte order mark)' : 'not valid UTF-8 text' };
+  // An engine failure on one file is reported for that file; the other files are still read.
+  try {
+    const config = configs.configFor(dirname(path));
+    const posixPath = toPosix(path);
+    if (isExcluded(posixPath, config)) return { kind: 'skipped', path };
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) {
+      return { kind: 'unreadable', path, reason: decoded.reason === 'binary' ? 'not text (a binary file, or UTF-16 without a byte order mark)' : 'not valid UTF-8 text' };
+    }
+    const meeting = parseMeeting(decoded.text, { config, path: posixPath });
+    if (!meeting.meetingReason) return { kind: 'skipped', path };
+    return { kind: 'meeting', path, meeting, config, encoding: decoded.encoding };
+  } catch (error) {
+    return { kind: 'unreadable', path, reason: `could not be read as a meeting (internal error: ${(error as Error).message}); please report it` };
   }
-  const meeting = parseMeeting(decoded.text, { config, path: posixPath });
-  if (!meeting.meetingReason) return { kind: 'skipped', path };
-  return { kind: 'meeting', path, meeting, config, encoding: decoded.encoding };
 }
 
 /** Parses new text of an already loaded meeting (after fixes) with the same config and path. */

@@ -10,7 +10,9 @@ export const sectionRequired: Rule = {
   },
   check({ meeting, config, locale, t, report }) {
     const type = meeting.fields.type;
-    const required = (type && config.requiredSections[type]) || config.requiredSections['*'] || [];
+    // Own keys only: a meeting of `type: constructor` or `type: __proto__` must not read Object.prototype.
+    const own = (key: string) => (Object.hasOwn(config.requiredSections, key) ? config.requiredSections[key] : undefined);
+    const required = (type && own(type)) || own('*') || [];
     const present = new Set(meeting.sections.map((section) => section.kind));
     const span = meeting.frontmatter ? { start: 0, end: 3 } : { start: 0, end: 0 };
     const newline = meeting.text.includes('\r\n') ? '\r\n' : '\n';
