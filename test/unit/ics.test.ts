@@ -1,46 +1,14 @@
 // `meetings actions --format ics`, parsed back by an independent iCalendar parser (ical.js, by
 // Mozilla) and checked field by field, with the raw text checked against RFC 5545's line rules.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { formatIcs } from '../../src/cli/format-ics';
 import type { ActionRow } from '../../src/cli/rows';
+import { meetings, workspaces } from './cli-support';
 
-function repositoryRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'bin', 'meetings.cjs'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('cannot find the repository root');
-    dir = up;
-  }
-  return dir;
-}
-
-const BIN = join(repositoryRoot(), 'bin', 'meetings.cjs');
-const created: string[] = [];
-after(() => created.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'meetings-ics-'));
-  created.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    const path = join(dir, ...name.split('/'));
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-  }
-  return dir;
-}
-
-function meetings(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C', NO_COLOR: '1' };
-  delete env.LC_ALL;
-  delete env.LC_MESSAGES;
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const workspace = workspaces('ics');
 
 const LONG_ZH = '整理客服工单分类，并发给全体成员；包括新同事以及所有相关部门的负责人和协调人员，确保信息同步到位';
 

@@ -2,9 +2,7 @@
 // exactly the previous meeting's open actions, the frontmatter is filled from the series, path
 // patterns and slugs, team templates, the `newMeeting` configuration, and `meetings new`.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
@@ -39,6 +37,7 @@ import {
   type ResolvedConfig,
 } from '../../src/core';
 import schema from '../../schemas/meetings-config.schema.json';
+import { meetings, workspaces } from './cli-support';
 
 function repoFile(relative: string): string {
   for (let dir = __dirname; ; dir = dirname(dir)) {
@@ -414,28 +413,7 @@ describe('new meetings: configuration (newMeeting in .meetings.yaml)', () => {
 // ---------------------------------------------------------------------------------------------
 // The command line
 
-const BIN = repoFile('bin/meetings.cjs');
-const folders: string[] = [];
-after(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'meetings-new-'));
-  folders.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    const path = join(dir, ...name.split('/'));
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-  }
-  return dir;
-}
-
-function meetings(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C', NO_COLOR: '1' };
-  delete env.LC_ALL;
-  delete env.LC_MESSAGES;
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const workspace = workspaces('new');
 
 describe('meetings new', () => {
   it('creates the file at the default path, carries the open actions and says so', () => {

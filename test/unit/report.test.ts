@@ -2,49 +2,18 @@
 // Chromium and checked for its sections, its escaping, and its Content-Security-Policy (nothing
 // runs, the stylesheet applies because its hash matches).
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { buildMinutes, DEFAULT_CONFIG, parseMeeting, renderMinutesMarkdown } from '../../src/core';
 import { MINUTES_CSP, MINUTES_CSS } from '../../src/core/minutes';
+import { meetings, workspaces } from './cli-support';
 
-function repositoryRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'bin', 'meetings.cjs'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('cannot find the repository root');
-    dir = up;
-  }
-  return dir;
-}
-
-const BIN = join(repositoryRoot(), 'bin', 'meetings.cjs');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const created: string[] = [];
-after(() => created.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'meetings-report-'));
-  created.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    const path = join(dir, ...name.split('/'));
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-  }
-  return dir;
-}
-
-function meetings(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C', NO_COLOR: '1' };
-  delete env.LC_ALL;
-  delete env.LC_MESSAGES;
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const workspace = workspaces('report');
 
 const doc = (...lines: string[]) => lines.join('\n') + '\n';
 
