@@ -316,7 +316,14 @@ describe('regex safety: every regex of the engine on 100 KB adversarial strings'
 
     const { verdicts, hung } = await screen(patterns, 20_000);
     assert.equal(hung, null, hung ? `exponential backtracking (no answer in 20 s): /${hung.source}/${hung.flags} at ${hung.sites.join(', ')}` : '');
-    const slow = verdicts.filter((verdict) => verdict.worstMs > LIMIT_MS);
+    let slow = verdicts.filter((verdict) => verdict.worstMs > LIMIT_MS);
+    // A shared machine can stall any measurement: a regex fails only if it is slow three times.
+    for (let attempt = 0; attempt < 2 && slow.length > 0; attempt++) {
+      const again = await screen(slow.map((verdict) => verdict.pattern), 20_000);
+      const stillSlow = new Set(again.verdicts.filter((verdict) => verdict.worstMs > LIMIT_MS).map((verdict) => verdict.pattern));
+      if (again.hung) stillSlow.add(again.hung);
+      slow = slow.filter((verdict) => stillSlow.has(verdict.pattern));
+    }
     const inputs = verdicts.reduce((sum, verdict) => sum + verdict.inputs, 0);
     const worst = [...verdicts].sort((a, b) => b.worstMs - a.worstMs).slice(0, 5);
     console.log(
