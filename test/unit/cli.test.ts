@@ -1,58 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { meetings, repositoryRoot, workspaces, type CliResult as Result } from './cli-support';
 
 // ---------------------------------------------------------------------------------------------
 // helpers
 
-/** The repository root: the folder holding bin/meetings.cjs, found upwards from this file. */
-function repositoryRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'bin', 'meetings.cjs')) || !existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('cannot find the repository root');
-    dir = up;
-  }
-  return dir;
-}
-
 const ROOT = repositoryRoot();
-const BIN = join(ROOT, 'bin', 'meetings.cjs');
-
-const created: string[] = [];
-
-after(() => {
-  for (const dir of created) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A temporary workspace holding the given files (paths `/`-separated, relative to it). */
-function workspace(files: Record<string, string | Uint8Array>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'meetings-cli-'));
-  created.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    const path = join(dir, ...name.split('/'));
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-  }
-  return dir;
-}
-
-interface Result {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function meetings(cwd: string, ...args: string[]): Result {
-  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C', NO_COLOR: '1' };
-  delete env.LC_ALL;
-  delete env.LC_MESSAGES;
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8' });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const workspace = workspaces('cli');
 
 interface LintRow {
   file: string;

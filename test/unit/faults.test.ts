@@ -2,63 +2,25 @@
 // 100,000 entries, a .meetings.yaml that turns invalid and back, a rule or a file whose reading
 // throws. Each must end in a message about that file or rule, with the rest still working.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { chmodSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_CONFIG, lintMeeting, parseMeeting, RULES, type Rule } from '../../src/core';
 import { ConfigLoader } from '../../src/node/config-loader';
 import { buildIndex, parseHere } from '../../src/node/index-builder';
 import { loadFile } from '../../src/node/meeting-files';
 import { findMarkdownFiles } from '../../src/node/walk';
+import { meetings, workspaces } from './cli-support';
 
 const TODAY = '2026-11-25';
 const MEETING = '---\ntitle: T\ndate: 2026-11-20\nattendees: [张三]\n---\n\n## Actions\n- [ ] first @张三 📅 2026-12-01\n- [ ] second\n';
 const figures: string[] = [];
-const created: string[] = [];
 
 after(() => {
-  for (const dir of created) {
-    try {
-      chmodSync(dir, 0o755);
-    } catch {
-      // already gone
-    }
-    rmSync(dir, { recursive: true, force: true });
-  }
   if (figures.length > 0) console.log(`      [figures] faults:\n${figures.map((line) => `        ${line}`).join('\n')}`);
 });
 
-function repositoryRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'bin', 'meetings.cjs')) || !existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('cannot find the repository root');
-    dir = up;
-  }
-  return dir;
-}
-const BIN = join(repositoryRoot(), 'bin', 'meetings.cjs');
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'meetings-faults-'));
-  created.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    const path = join(dir, ...name.split('/'));
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-  }
-  return dir;
-}
-
-function meetings(cwd: string, ...args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C', NO_COLOR: '1', MEETINGS_CACHE_DIR: join(cwd, '.cache') };
-  delete env.LC_ALL;
-  const started = performance.now();
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, ms: performance.now() - started };
-}
+const workspace = workspaces('faults');
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 

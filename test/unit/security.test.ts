@@ -3,9 +3,8 @@
 // escapes what its format requires (HTML with a strict CSP, iCalendar, CSV formula injection).
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ICAL from 'ical.js';
 import {
   buildMinutes,
@@ -25,41 +24,10 @@ import {
 import { formatActions } from '../../src/cli/format-actions';
 import { escapeText, fold, formatIcs } from '../../src/cli/format-ics';
 import type { ActionRow } from '../../src/cli/rows';
+import { meetings, repositoryRoot, workspaces } from './cli-support';
 
-function repositoryRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'bin', 'meetings.cjs')) || !existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('cannot find the repository root');
-    dir = up;
-  }
-  return dir;
-}
-const BIN = join(repositoryRoot(), 'bin', 'meetings.cjs');
+const workspace = workspaces('security');
 
-const created: string[] = [];
-after(() => {
-  for (const dir of created) rmSync(dir, { recursive: true, force: true });
-});
-
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'meetings-security-'));
-  created.push(dir);
-  for (const [name, content] of Object.entries(files)) {
-    const path = join(dir, ...name.split('/'));
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-  }
-  return dir;
-}
-
-function meetings(cwd: string, ...args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C', NO_COLOR: '1', MEETINGS_CACHE_DIR: join(cwd, '.cache') };
-  delete env.LC_ALL;
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8', timeout: 60_000 });
-  if (result.error) throw result.error;
-  return result;
-}
 
 /** Tripwires: code in the workspace that ran would set one of these. */
 function assertNothingRan(): void {
