@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ConfigLoader } from './config-loader';
 import { IndexCache } from './index-cache';
-import { notMeetingRecord, recordOf, type IndexRecord } from './index-record';
+import { IndexEntry, notMeetingRecord, recordOf, type IndexRecord } from './index-record';
 import { loadFile } from './meeting-files';
 import { toPosix } from './paths';
 
@@ -25,10 +25,17 @@ export interface BuildOptions {
 }
 
 export interface BuiltIndex {
-  records: IndexRecord[];
-  unreadable: Array<{ path: string; reason: string }>;
+  /** Every indexed file, sorted by path; records from the cache are decoded when asked for. */
+  entries: IndexEntry[];
+  /** Every record, decoded (what a command that lists everything needs). */
+  readonly records: IndexRecord[];
+  unreadable: Unreadable[];
   stats: { files: number; parsed: number; fromCache: number };
 }
+
+type Unreadable = { path: string; reason: string };
+/** What a worker posts back: records encoded as strings, far cheaper to pass than objects. */
+type WorkerResult = { encoded: Array<[path: string, size: number, mtimeMs: number, encoded: string]>; unreadable: Unreadable[] };
 
 /** Below this many files to parse, starting workers costs more than it saves. */
 const WORKER_THRESHOLD = 400;
@@ -36,10 +43,10 @@ const WORKER_THRESHOLD = 400;
 export async function buildIndex(files: readonly string[], root: string, options: BuildOptions): Promise<BuiltIndex> {
   const useCache = options.cache !== false;
   const cache = useCache ? new IndexCache(root, options.engine, options.cacheDir) : null;
-  const cached = cache ? cache.load() : new Map<string, IndexRecord>();
-  const records: IndexRecord[] = [];
-  const toParse: Array<{ path: string; size: number; mtimeMs: number }> = [];
-  const unreadable: BuiltIndex['unreadable'] = [];
+  const cached = cache ? cache.load() : new Map<string, IndexEntry>();
+  const entries: IndexEntry[] = [];
+  const toParse: ParseJob[] = [];
+  const unreadable: Unreadable[] = [];
   for (const path of files) {
     let stats;
     try {
@@ -49,16 +56,40 @@ export async function buildIndex(files: readonly string[], root: string, options
       continue;
     }
     const hit = cached.get(toPosix(path));
-    if (hit && hit.size === stats.size && hit.mtimeMs === stats.mtimeMs) records.push(hit);
+    if (hit && hit.size === stats.size && hit.mtimeMs === stats.mtimeMs) entries.push(hit);
     else toParse.push({ path, size: stats.size, mtimeMs: stats.mtimeMs });
   }
+  const fromCache = entries.length;
   const workers = Math.min(options.workers ?? availableParallelism(), Math.ceil(toParse.length / (options.minFilesPerWorker ?? WORKER_THRESHOLD)));
-  const parsed = workers > 1 && options.workerScript ? await parseOnWorkers(toParse, workers, options.workerScript) : parseHere(toParse);
-  records.push(...parsed.records);
-  unreadable.push(...parsed.unreadable);
-  if (cache && toParse.length > 0) cache.save(records);
-  records.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { records, unreadable, stats: { files: files.length, parsed: toParse.length, fromCache: records.length - parsed.records.length } };
+  if (workers > 1 && options.workerScript) {
+    const parsed = await parseOnWorkers(toParse, workers, options.workerScript);
+    for (const [path, size, mtimeMs, encoded] of parsed.encoded) entries.push(IndexEntry.encoded(path, size, mtimeMs, encoded));
+    unreadable.push(...parsed.unreadable);
+  } else {
+    const parsed = parseHere(toParse);
+    for (const record of parsed.records) entries.push(IndexEntry.of(record));
+    unreadable.push(...parsed.unreadable);
+  }
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (cache && (toParse.length > 0 || cached.size !== entries.length)) cache.save(entries);
+  let records: IndexRecord[] | null = null;
+  return {
+    entries,
+    get records() {
+      return (records ??= entries.map(decodeOrParse));
+    },
+    unreadable,
+    stats: { files: files.length, parsed: toParse.length, fromCache },
+  };
+}
+
+/** The entry's record; parsed again if the cache changed under us (another run saved meanwhile). */
+function decodeOrParse(entry: IndexEntry): IndexRecord {
+  try {
+    return entry.record();
+  } catch {
+    return parseHere([entry]).records[0] ?? notMeetingRecord(entry.path, entry.size, entry.mtimeMs);
+  }
 }
 
 export interface ParseJob {
@@ -67,11 +98,11 @@ export interface ParseJob {
   mtimeMs: number;
 }
 
-/** Parses files on this thread: also what each worker runs. */
-export function parseHere(jobs: readonly ParseJob[]): Pick<BuiltIndex, 'records' | 'unreadable'> {
+/** Parses files on this thread. */
+export function parseHere(jobs: readonly ParseJob[]): { records: IndexRecord[]; unreadable: Unreadable[] } {
   const configs = new ConfigLoader();
   const records: IndexRecord[] = [];
-  const unreadable: BuiltIndex['unreadable'] = [];
+  const unreadable: Unreadable[] = [];
   for (const job of jobs) {
     const loaded = loadFile(job.path, configs);
     if (loaded.kind === 'unreadable') unreadable.push({ path: job.path, reason: loaded.reason });
@@ -81,7 +112,13 @@ export function parseHere(jobs: readonly ParseJob[]): Pick<BuiltIndex, 'records'
   return { records, unreadable };
 }
 
-async function parseOnWorkers(jobs: readonly ParseJob[], count: number, script: string): Promise<Pick<BuiltIndex, 'records' | 'unreadable'>> {
+/** What each worker thread runs: parses its files and encodes their records. */
+export function parseForWorker(jobs: readonly ParseJob[]): WorkerResult {
+  const { records, unreadable } = parseHere(jobs);
+  return { encoded: records.map((record) => [record.path, record.size, record.mtimeMs, IndexEntry.of(record).encoded()]), unreadable };
+}
+
+async function parseOnWorkers(jobs: readonly ParseJob[], count: number, script: string): Promise<WorkerResult> {
   // Neighbouring files share folders and configs: give each worker contiguous chunks.
   const chunks: ParseJob[][] = Array.from({ length: count }, () => []);
   const size = Math.ceil(jobs.length / count);
@@ -89,9 +126,9 @@ async function parseOnWorkers(jobs: readonly ParseJob[], count: number, script: 
   const results = await Promise.all(
     chunks.map(
       (chunk) =>
-        new Promise<Pick<BuiltIndex, 'records' | 'unreadable'>>((resolve, reject) => {
+        new Promise<WorkerResult>((resolve, reject) => {
           const worker = new Worker(script, { workerData: chunk });
-          worker.once('message', (result: Pick<BuiltIndex, 'records' | 'unreadable'>) => {
+          worker.once('message', (result: WorkerResult) => {
             resolve(result);
             void worker.terminate();
           });
@@ -99,7 +136,7 @@ async function parseOnWorkers(jobs: readonly ParseJob[], count: number, script: 
         }),
     ),
   );
-  return { records: results.flatMap((result) => result.records), unreadable: results.flatMap((result) => result.unreadable) };
+  return { encoded: results.flatMap((result) => result.encoded), unreadable: results.flatMap((result) => result.unreadable) };
 }
 
 /** The engine fingerprint for a set of roots: tool version plus every config file's identity. */

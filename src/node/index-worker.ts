@@ -1,5 +1,5 @@
-// Worker thread: parses a chunk of files and posts their index records back.
+// Worker thread: parses a chunk of files and posts their records back, encoded.
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseHere, type ParseJob } from './index-builder';
+import { parseForWorker, type ParseJob } from './index-builder';
 
-parentPort?.postMessage(parseHere(workerData as ParseJob[]));
+parentPort?.postMessage(parseForWorker(workerData as ParseJob[]));

@@ -2,7 +2,7 @@
 // a changed configuration or a damaged cache file means a cold run, and worker threads give the
 // same records as one thread.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpus } from '../../bench/corpus';
@@ -52,6 +52,36 @@ describe('workspace index builder', function () {
     assert.equal((await buildIndex(files(), dir, { cache: false, engine: engine(), workers: 0 })).stats.parsed, 60, '--no-cache: cold');
     for (const name of readdirSync(cacheDir)) writeFileSync(join(cacheDir, name), 'not a cache');
     assert.equal((await buildIndex(files(), dir, { cacheDir, engine: engine(), workers: 0 })).stats.parsed, 60, 'damaged cache: cold');
+  });
+
+  it('reads a record from the cache only when asked for, and parses again when the records changed under it', async () => {
+    const first = await buildIndex(files(), dir, { cacheDir, engine: engine(), workers: 0 });
+    const recordsFile = join(cacheDir, readdirSync(cacheDir).find((name) => name.endsWith('.records'))!);
+    const saved = readFileSync(recordsFile);
+
+    // The records are read when first asked for, not when the table is: an edit made in between shows.
+    const lazy = await buildIndex(files(), dir, { cacheDir, engine: engine(), workers: 0 });
+    assert.equal(lazy.stats.fromCache, 60);
+    const edited = Buffer.from(saved);
+    const at = edited.indexOf('"open"');
+    edited.write('"done"', at);
+    writeFileSync(recordsFile, edited);
+    const statuses = (index: typeof first) => index.records.flatMap((record) => record.actions.map((action) => action.status));
+    assert.equal(statuses(lazy).filter((status) => status === 'done').length, statuses(first).filter((status) => status === 'done').length + 1);
+
+    // Another run rewrote the records (same length, other token and bytes) after this table was read.
+    writeFileSync(recordsFile, saved);
+    const warm = await buildIndex(files(), dir, { cacheDir, engine: engine(), workers: 0 });
+    assert.equal(warm.stats.fromCache, 60);
+    writeFileSync(recordsFile, Buffer.alloc(saved.length, 0x20));
+    assert.deepEqual(warm.records, first.records, 'every record parsed again from its file');
+
+    // A records file of the wrong length: the table is not trusted, the run is cold.
+    writeFileSync(recordsFile, saved.subarray(0, saved.length - 1));
+    assert.equal((await buildIndex(files(), dir, { cacheDir, engine: engine(), workers: 0 })).stats.parsed, 60);
+    const again = await buildIndex(files(), dir, { cacheDir, engine: engine(), workers: 0 });
+    assert.equal(again.stats.fromCache, 60);
+    assert.deepEqual(again.records, first.records);
   });
 
   it('gives the same records on worker threads as on one thread', async () => {
