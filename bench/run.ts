@@ -144,30 +144,16 @@ async function benchSize(count: number): Promise<Record<string, unknown>> {
   row.oneChange = oneChange;
 
   if (count === Math.max(...sizes)) {
-    // Heap plus buffers (the cache's bytes live outside the heap), with what is measured kept alive.
-    const used = () => {
-      globalThis.gc?.();
-      const usage = process.memoryUsage();
-      return (usage.heapUsed + usage.arrayBuffers) / 1e6;
+    // Each in a fresh process, so nothing measured before is still on the heap.
+    const probe = (kind: MemoryKind) => {
+      const child = spawnSync(process.execPath, ['--expose-gc', __filename, '--memory-probe', kind, dir, cacheDir], { encoding: 'utf8', maxBuffer: 1e6 });
+      return Number(child.stdout.trim());
     };
-    const memoryOf = async (build: () => unknown) => {
-      const before = used();
-      const kept = await build();
-      const after = used();
-      void kept;
-      return after - before;
-    };
-    const encoded = await memoryOf(async () => (await buildIndex(files, dir, { cacheDir, engine: 'bench' })).entries);
-    const models = await memoryOf(() => {
-      const kept = new MeetingIndex();
-      for (const file of files) kept.set({ key: file, meeting: parseMeeting(readFileSync(file, 'utf8'), { path: file }), config: DEFAULT_CONFIG, version: null });
-      return kept;
-    });
-    const records = await memoryOf(async () => (await buildIndex(files, dir, { cache: false, workers: 0, engine: 'bench' })).records);
+    const memory = { models: probe('models'), records: probe('records'), decoded: probe('decoded'), table: probe('table') };
     console.log(
-      `  memory: parsed models ${models.toFixed(0)} MB, decoded records ${records.toFixed(0)} MB, index as loaded from the cache ${encoded.toFixed(0)} MB (target ≤ 150 MB)${globalThis.gc ? '' : ' (run with --expose-gc for exact figures)'}`,
+      `  memory (target ≤ 150 MB): parsed models ${memory.models.toFixed(0)} MB; index records parsed ${memory.records.toFixed(0)} MB, decoded from the cache ${memory.decoded.toFixed(0)} MB, the cache's table alone ${memory.table.toFixed(0)} MB`,
     );
-    row.memoryMB = { models, records, encoded };
+    row.memoryMB = memory;
   }
   return row;
 }
@@ -238,7 +224,37 @@ function markdownlintComparison(count: number): Record<string, unknown> | null {
   return { files: count, markdownlintMs: theirs, meetingsMs: ours, ratio: ours / theirs };
 }
 
+type MemoryKind = 'models' | 'records' | 'decoded' | 'table';
+
+/** `--memory-probe <kind> <dir> <cacheDir>`: prints the MB (heap plus buffers) that one form of the index keeps. */
+async function memoryProbe(kind: MemoryKind, dir: string, cacheDir: string): Promise<void> {
+  const files = walk(dir);
+  const used = () => {
+    globalThis.gc!();
+    const usage = process.memoryUsage();
+    return (usage.heapUsed + usage.arrayBuffers) / 1e6;
+  };
+  const before = used();
+  let kept: unknown;
+  if (kind === 'models') {
+    const index = new MeetingIndex();
+    for (const file of files) index.set({ key: file, meeting: parseMeeting(readFileSync(file, 'utf8'), { path: file }), config: DEFAULT_CONFIG, version: null });
+    kept = index;
+  } else if (kind === 'records') {
+    kept = (await buildIndex(files, dir, { cache: false, workers: 0, engine: 'bench' })).records;
+  } else {
+    const built = await buildIndex(files, dir, { cacheDir, engine: 'bench' });
+    kept = kind === 'decoded' ? built.records : built.entries;
+  }
+  console.log(used() - before);
+  void kept;
+}
+
 async function main(): Promise<void> {
+  if (flag('--memory-probe')) {
+    const at = argv.indexOf('--memory-probe');
+    return memoryProbe(argv[at + 1] as MemoryKind, argv[at + 2]!, argv[at + 3]!);
+  }
   const machine = { cpus: cpus().length, model: cpus()[0]?.model, parallelism: availableParallelism(), memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version };
   console.log(`Meetings as Code benchmark: ${machine.cpus} × ${machine.model}, ${machine.memoryGB} GB, Node ${machine.node}; medians of ${runs} runs`);
   results.machine = machine;

@@ -4,7 +4,7 @@ import { actionIdentities, carriedForward, configProblemMessage, isIsoDate, type
 import { PeopleIndex } from '../core/people';
 import { ConfigLoader } from '../node/config-loader';
 import { buildIndex, configPathsFor, engineFingerprint } from '../node/index-builder';
-import type { ActionRecord, IndexRecord } from '../node/index-record';
+import { actionKey, type ActionRecord, type IndexRecord } from '../node/index-record';
 import { displayPath } from '../node/paths';
 import { findMarkdownFiles } from '../node/walk';
 import { oneOf, parseArgs, UsageError } from './args';
@@ -45,7 +45,7 @@ export async function runActions(argv: readonly string[], io: Io): Promise<numbe
   const carried = carriedForward(
     index.records
       .filter((record) => record.isMeeting)
-      .map((record) => ({ key: record.path, series: record.series, date: record.date, actionIdentities: record.actions.map((a) => actionIdentities(a.id, a.key)) })),
+      .map((record) => ({ key: record.path, series: record.series, date: record.date, actionIdentities: record.actions.map((a) => actionIdentities(a.id, actionKey(a))) })),
   );
   for (const record of index.records) {
     if (!record.isMeeting) continue;
@@ -87,7 +87,7 @@ export function actionRow(action: ActionRecord, record: IndexRecord, file: strin
     priority: action.priority,
     meeting: { title: record.title, date: record.date, series: record.series, type: record.type },
     label: action.title,
-    uidSeed: action.id ? `id:${action.id}` : `text:${action.key}`,
+    uidSeed: action.id ? `id:${action.id}` : `text:${actionKey(action)}`,
     ownerEmails: action.owners.map((name) => emails.get(name) ?? null),
   };
 }

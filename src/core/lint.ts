@@ -48,24 +48,48 @@ export function lintMeeting(meeting: Meeting, options: LintOptions): Finding[] {
       options.onRuleError?.(rule.id, error);
     }
   }
-  const active = findings.filter((finding) => !isSuppressed(finding, meeting));
-  return active.sort((a, b) => a.span.start - b.span.start || RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)!);
+  findings.sort((a, b) => a.span.start - b.span.start || RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)!);
+  return withoutSuppressed(findings, meeting);
 }
 
 const RULE_ORDER = new Map(RULES.map((rule, index) => [rule.id, index]));
 
-function isSuppressed(finding: Finding, meeting: Meeting): boolean {
-  if (meeting.suppressions.length === 0) return false;
-  const line = lineOf(meeting.lineStarts, finding.span.start);
-  const applies = (suppression: Suppression) => suppression.rules.length === 0 || suppression.rules.includes(finding.rule);
-  let disabled = false;
-  for (const suppression of meeting.suppressions) {
-    if (!applies(suppression)) continue;
-    if (suppression.kind === 'next-line' && suppression.line + 1 === line) return true;
-    if (suppression.kind === 'line' && suppression.line === line) return true;
-    if (suppression.line > line) break;
-    if (suppression.kind === 'disable') disabled = true;
-    if (suppression.kind === 'enable') disabled = false;
+/**
+ * Drops the findings a suppression comment covers: `next-line` and `line` ones by their target
+ * line, `disable`/`enable` by the last one above the finding that names its rule or no rule.
+ * One sweep over findings in document order, so it stays linear in a file with thousands of both.
+ */
+function withoutSuppressed(findings: readonly Finding[], meeting: Meeting): Finding[] {
+  const { suppressions } = meeting;
+  if (suppressions.length === 0) return [...findings];
+  const applies = (suppression: Suppression, rule: string) => suppression.rules.length === 0 || suppression.rules.includes(rule);
+  const byTargetLine = new Map<number, Suppression[]>();
+  for (const suppression of suppressions) {
+    if (suppression.kind !== 'next-line' && suppression.kind !== 'line') continue;
+    const target = suppression.kind === 'next-line' ? suppression.line + 1 : suppression.line;
+    byTargetLine.set(target, [...(byTargetLine.get(target) ?? []), suppression]);
   }
-  return disabled;
+  // Suppressions are in line order; a later one for every rule overrides earlier rule-specific ones.
+  let next = 0;
+  let disabledForAll = false;
+  const disabledByRule = new Map<string, boolean>();
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const line = lineOf(meeting.lineStarts, finding.span.start);
+    for (; next < suppressions.length && suppressions[next]!.line <= line; next++) {
+      const suppression = suppressions[next]!;
+      if (suppression.kind !== 'disable' && suppression.kind !== 'enable') continue;
+      const disabled = suppression.kind === 'disable';
+      if (suppression.rules.length === 0) {
+        disabledForAll = disabled;
+        disabledByRule.clear();
+      } else {
+        for (const rule of suppression.rules) disabledByRule.set(rule, disabled);
+      }
+    }
+    if (byTargetLine.get(line)?.some((suppression) => applies(suppression, finding.rule))) continue;
+    if (disabledByRule.get(finding.rule) ?? disabledForAll) continue;
+    kept.push(finding);
+  }
+  return kept;
 }

@@ -256,8 +256,19 @@ const TABLES: Record<Locale, Record<MessageId, string>> = { en, 'zh-CN': zhCN };
 
 export type MessageArgs = Record<string, string | number>;
 
+/** Each template split once into literal text (even positions) and placeholder names (odd). */
+const compiled = new Map<string, string[]>();
+
 export function message(locale: Locale, id: MessageId, args: MessageArgs = {}): string {
-  return TABLES[locale][id].replace(/\{(\w+)\}/gu, (whole, name: string) => (name in args ? String(args[name]) : whole));
+  const key = `${locale}\u0000${id}`;
+  let parts = compiled.get(key);
+  if (!parts) compiled.set(key, (parts = TABLES[locale][id].split(/\{(\w+)\}/u)));
+  let result = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    result += (Object.hasOwn(args, name) ? String(args[name]) : `{${name}}`) + parts[i + 1]!;
+  }
+  return result;
 }
 
 export function countedMessage(locale: Locale, stem: 'action-overdue' | 'new.carried', args: MessageArgs & { count: number }): string {

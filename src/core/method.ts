@@ -450,9 +450,16 @@ function isAsciiLetter(char: string): boolean {
 /** `text` with the spans replaced by spaces (same length). */
 export function mask(text: string, spans: readonly Span[]): string {
   if (spans.length === 0) return text;
-  const chars = [...text.split('')];
-  for (const span of spans) for (let i = span.start; i < span.end && i < chars.length; i++) chars[i] = ' ';
-  return chars.join('');
+  let result = '';
+  let cursor = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const start = Math.max(cursor, Math.min(span.start, text.length));
+    const end = Math.min(span.end, text.length);
+    if (end <= start) continue;
+    result += text.slice(cursor, start) + ' '.repeat(end - start);
+    cursor = end;
+  }
+  return result + text.slice(cursor);
 }
 
 const MEASURE = new RegExp(

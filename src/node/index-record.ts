@@ -13,8 +13,6 @@ export interface ActionRecord {
   due: string | null;
   priority: Priority | null;
   id: string | null;
-  /** The normalised text that identifies the action across meetings (see core/series.ts). */
-  key: string;
   section: string | null;
 }
 
@@ -74,7 +72,11 @@ export class IndexEntry {
   }
 
   record(): IndexRecord {
-    return (this.decoded ??= decodeRecord(this.path, this.size, this.mtimeMs, this.encoded()));
+    if (!this.decoded) {
+      this.decoded = decodeRecord(this.path, this.size, this.mtimeMs, this.encoded());
+      this.encodedForm = null; // lets the cache's bytes go once every record is decoded
+    }
+    return this.decoded;
   }
 }
 
@@ -83,6 +85,11 @@ export interface EncodedBytes {
   bytes: () => Buffer;
   start: number;
   end: number;
+}
+
+/** The normalised text that identifies the action across meetings (see core/series.ts). */
+export function actionKey(action: ActionRecord): string {
+  return normaliseLabel(action.title);
 }
 
 export function notMeetingRecord(path: string, size: number, mtimeMs: number): IndexRecord {
@@ -102,17 +109,16 @@ export function recordOf(meeting: Meeting, path: string, size: number, mtimeMs: 
     type: fields.type,
     attendees: fields.attendees,
     actions: meeting.actions.map((action) => {
-      const title = actionLabel(action, meeting.text);
+      const label = actionLabel(action, meeting.text);
       return {
         line: action.line,
         status: action.status,
         text: action.text,
-        title,
+        title: label === action.text ? action.text : label,
         owners: action.owners.map((owner) => owner.name),
         due: action.due?.date ?? null,
         priority: action.priority,
         id: action.id,
-        key: normaliseLabel(title),
         section: action.section,
       };
     }),
@@ -120,7 +126,7 @@ export function recordOf(meeting: Meeting, path: string, size: number, mtimeMs: 
 }
 
 // The encoded form: arrays instead of objects (no key names), the title left out when it equals
-// the text, the key left out altogether (it is derived from the title).
+// the text.
 type EncodedAction = [line: number, status: ActionStatus, text: string, title: string | 0, owners: string[], due: string | null, priority: Priority | null, id: string | null, section: string | null];
 type EncodedRecord = [isMeeting: 0 | 1, title: string | null, date: string | null, series: string | null, type: string | null, attendees: string[], actions: EncodedAction[]];
 
@@ -143,7 +149,7 @@ export function decodeRecord(path: string, size: number, mtimeMs: number, encode
     attendees,
     actions: actions.map(([line, status, text, label, owners, due, priority, id, section]) => {
       const actionTitle = label === 0 ? text : label;
-      return { line, status, text, title: actionTitle, owners, due, priority, id, key: normaliseLabel(actionTitle), section };
+      return { line, status, text, title: actionTitle, owners, due, priority, id, section };
     }),
   };
 }
