@@ -19,6 +19,12 @@ export interface ParseOptions {
   parser?: MarkdownParser;
 }
 
+/** An item's text on one line: a run of white space that holds a line break becomes one space. */
+function itemText(raw: string): string {
+  if (!raw.includes('\n') && !raw.includes('\r')) return raw.trim();
+  return raw.replace(/\s+/gu, (run) => (/[\r\n]/u.test(run) ? ' ' : run)).trim();
+}
+
 /**
  * True when the config's globs exclude this path, or it is a meeting template
  * (`.meetings/templates/`): such files are never meeting files.
@@ -172,7 +178,7 @@ function readAction(
     status: STATUS_OF_BOX[box[1]!]!,
     boxSpan: { start: boxStart, end: boxEnd },
     textSpan,
-    text: text.slice(textStart, textEnd).replace(/\s+/gu, (run) => (/[\r\n]/u.test(run) ? ' ' : run)).trim(),
+    text: itemText(text.slice(textStart, textEnd)),
     owners: facts.owners,
     ownersInherited: false,
     due,
