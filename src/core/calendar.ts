@@ -89,15 +89,22 @@ export function addWorkingDays(iso: string, count: number): string {
   return date;
 }
 
+// Building a formatter costs far more than using one, and the CLI asks once per file.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(timeZone: string | null): Intl.DateTimeFormat {
+  let format = dayFormats.get(timeZone ?? '');
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? undefined, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone ?? '', format);
+  }
+  return format;
+}
+
 /** Today's date in a time zone (IANA name), or in the machine's zone when none is given. */
 export function todayIn(timeZone: string | null, now: Date = new Date()): string {
   try {
-    const parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone: timeZone ?? undefined,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).formatToParts(now);
+    const parts = dayFormat(timeZone).formatToParts(now);
     const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
     return formatDate(get('year'), get('month'), get('day'));
   } catch {

@@ -3,6 +3,7 @@
 import { weekdayOfWeek } from './calendar';
 import type { ResolvedConfig } from './config';
 import type { Action, Meeting } from './model';
+import { previousInSortedSeries, sortSeries } from './series';
 
 export interface IndexedMeeting {
   key: string;
@@ -41,6 +42,10 @@ export class MeetingIndex {
   private countsDay: string | null = null;
   private readonly contributions = new Map<string, DueCounts>();
   private totals = zeroCounts();
+  // Members of each series, kept as entries change; the ordered list is rebuilt only for a series
+  // that changed, so looking up every meeting's neighbours stays linear in the workspace.
+  private readonly seriesMembers = new Map<string, Set<string>>();
+  private readonly orderedSeries = new Map<string, IndexedMeeting[]>();
 
   get size(): number {
     return this.entries.size;
@@ -57,9 +62,11 @@ export class MeetingIndex {
   /** Stores a parsed file; a file that is not a meeting is removed instead. */
   set(entry: IndexedMeeting): void {
     this.uncount(entry.key);
+    this.leaveSeries(entry.key);
     if (entry.meeting.meetingReason) {
       this.entries.set(entry.key, entry);
       this.count(entry);
+      this.joinSeries(entry);
     } else if (!this.entries.delete(entry.key)) {
       return;
     }
@@ -68,7 +75,26 @@ export class MeetingIndex {
 
   delete(key: string): void {
     this.uncount(key);
+    this.leaveSeries(key);
     if (this.entries.delete(key)) this.emit([key]);
+  }
+
+  private joinSeries(entry: IndexedMeeting): void {
+    const series = entry.meeting.fields.series;
+    if (!series) return;
+    let members = this.seriesMembers.get(series);
+    if (!members) this.seriesMembers.set(series, (members = new Set()));
+    members.add(entry.key);
+    this.orderedSeries.delete(series);
+  }
+
+  private leaveSeries(key: string): void {
+    const series = this.entries.get(key)?.meeting.fields.series;
+    if (!series) return;
+    const members = this.seriesMembers.get(series);
+    members?.delete(key);
+    if (members?.size === 0) this.seriesMembers.delete(series);
+    this.orderedSeries.delete(series);
   }
 
   /** Open and in-progress actions per due bucket on `today`. */
@@ -106,6 +132,7 @@ export class MeetingIndex {
     const removed = this.keys().filter(predicate);
     for (const key of removed) {
       this.uncount(key);
+      this.leaveSeries(key);
       this.entries.delete(key);
     }
     if (removed.length > 0) this.emit(removed);
@@ -114,6 +141,8 @@ export class MeetingIndex {
   clear(): void {
     const keys = this.keys();
     this.entries.clear();
+    this.seriesMembers.clear();
+    this.orderedSeries.clear();
     this.contributions.clear();
     this.totals = zeroCounts();
     if (keys.length > 0) this.emit(keys);
@@ -134,17 +163,34 @@ export class MeetingIndex {
     return result;
   }
 
-  /** Meetings of a series, ordered by date (undated last), then by key. */
-  series(name: string): IndexedMeeting[] {
-    return [...this.entries.values()]
-      .filter((entry) => entry.meeting.fields.series === name)
-      .sort((a, b) => (a.meeting.fields.date ?? '9999').localeCompare(b.meeting.fields.date ?? '9999') || a.key.localeCompare(b.key));
+  /** Meetings of a series, ordered by date (undated last), then by key. Do not modify. */
+  series(name: string): readonly IndexedMeeting[] {
+    let ordered = this.orderedSeries.get(name);
+    if (!ordered) {
+      const members = [...(this.seriesMembers.get(name) ?? [])].map((key) => this.entries.get(key)!);
+      this.orderedSeries.set(name, (ordered = sortSeries(members)));
+    }
+    return ordered;
+  }
+
+  /** The previous meeting of the entry's series (see previousInSeries). */
+  previous(entry: IndexedMeeting): IndexedMeeting | null {
+    const series = entry.meeting.fields.series;
+    return series ? previousInSortedSeries(this.series(series), entry) : null;
   }
 
   /** Date of the series' first meeting after `date`, if one is known. */
   nextMeetingDate(series: string | null, date: string | null): string | null {
     if (!series || !date) return null;
-    return this.series(series).find((entry) => (entry.meeting.fields.date ?? '') > date)?.meeting.fields.date ?? null;
+    const ordered = this.series(series);
+    let low = 0;
+    let high = ordered.length; // the first meeting dated after `date` (undated ones last)
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((ordered[middle]!.meeting.fields.date ?? '9999') <= date) low = middle + 1;
+      else high = middle;
+    }
+    return ordered[low]?.meeting.fields.date ?? null;
   }
 
   /** Every person known to the workspace: attendees, facilitators, note-takers and roster names. */

@@ -30,6 +30,27 @@ export function sortSeries<T extends SeriesEntry>(entries: readonly T[]): T[] {
 }
 
 /**
+ * `previousInSeries` for the meetings of `current`'s series already in `sortSeries` order: a
+ * binary search, for callers that look up every meeting of a large workspace.
+ */
+export function previousInSortedSeries<T extends SeriesEntry>(ordered: readonly T[], current: SeriesEntry): T | null {
+  const { series, date } = current.meeting.fields;
+  if (!series || !date) return null;
+  let low = 0;
+  let high = ordered.length; // the first meeting dated on or after `date` (undated ones last)
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((ordered[middle]!.meeting.fields.date ?? '9999') < date) low = middle + 1;
+    else high = middle;
+  }
+  if (low === 0) return null;
+  // Several on the latest earlier date: the last by key, as previousInSeries decides it.
+  let best = ordered[low - 1]!;
+  for (let i = low - 2; i >= 0 && ordered[i]!.meeting.fields.date === best.meeting.fields.date; i--) if (ordered[i]!.key > best.key) best = ordered[i]!;
+  return best;
+}
+
+/**
  * The previous meeting of `current` in its series: among `entries` of the same series, the one
  * with the latest date strictly before `current`'s date; the last by key when several share it.
  * Null for a meeting without a series or a date.
@@ -155,8 +176,9 @@ export interface SeriesStep<T extends SeriesEntry = SeriesEntry> {
 
 /** The follow-up record of a series: its meetings in order, each with what it opened, closed, carried and dropped. */
 export function seriesRecord<T extends SeriesEntry>(entries: readonly T[]): Array<SeriesStep<T>> {
-  return sortSeries(entries).map((entry) => {
-    const previous = previousInSeries(entries, entry);
+  const ordered = sortSeries(entries);
+  return ordered.map((entry) => {
+    const previous = entry.meeting.fields.series ? previousInSortedSeries(ordered, entry) : previousInSeries(entries, entry);
     const items = previous ? followUp(previous.meeting, entry.meeting) : [];
     let opened = 0;
     let closed = 0;

@@ -1,7 +1,7 @@
 // Findings as VS Code diagnostics: the same rule ids, messages, ranges and severities as the CLI,
 // for open documents (from the unsaved buffer) and, by setting, every meeting of the workspace.
 import * as vscode from 'vscode';
-import { computeLineStarts, configProblemMessage, lintMeeting, positionOf, previousInSeries, todayIn, type Finding, type IndexedMeeting, type Span } from '../core';
+import { computeLineStarts, configProblemMessage, lintMeeting, positionOf, todayIn, type Finding, type IndexedMeeting, type Span } from '../core';
 import type { ConfigResolver } from './config-resolver';
 import { displayLocale } from './locale';
 import type { Log } from './log';
@@ -67,7 +67,7 @@ export class DiagnosticsController implements vscode.Disposable {
   previousMeeting(entry: IndexedMeeting): IndexedMeeting | null {
     const series = entry.meeting.fields.series;
     if (!series || !entry.meeting.fields.date) return null;
-    return previousInSeries(this.store.index.series(series), entry);
+    return this.store.index.previous(entry);
   }
 
   /** Re-lints the changed meetings and the meetings whose carry-over depends on them. */

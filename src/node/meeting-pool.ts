@@ -3,7 +3,7 @@
 // file is read and parsed once; those only needed for look-ups are read on first use.
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { previousInSeries, type Meeting, type SeriesEntry } from '../core';
+import { previousInSortedSeries, sortSeries, type Meeting, type SeriesEntry } from '../core';
 import type { ConfigLoader } from './config-loader';
 import { loadFile, type LoadedFile } from './meeting-files';
 import { isMarkdownPath } from './walk';
@@ -11,6 +11,7 @@ import { isMarkdownPath } from './walk';
 export class MeetingPool {
   private readonly loaded = new Map<string, LoadedFile>();
   private entries: SeriesEntry[] | null = null;
+  private bySeries: Map<string, SeriesEntry[]> | null = null;
 
   /**
    * @param files the files the command works on (absolute paths)
@@ -74,7 +75,20 @@ export class MeetingPool {
 
   /** The previous meeting of the series of the meeting in `path`. */
   previousOf(path: string, meeting: Meeting): SeriesEntry | null {
-    if (!meeting.fields.series || !meeting.fields.date) return null;
-    return previousInSeries(this.seriesEntries(), { key: path, meeting });
+    const series = meeting.fields.series;
+    if (!series || !meeting.fields.date) return null;
+    // Each series ordered once: a look-up per file must not scan every meeting (10,000 files).
+    if (!this.bySeries) {
+      this.bySeries = new Map();
+      for (const entry of this.seriesEntries()) {
+        const name = entry.meeting.fields.series;
+        if (!name) continue;
+        const members = this.bySeries.get(name);
+        if (members) members.push(entry);
+        else this.bySeries.set(name, [entry]);
+      }
+      for (const [name, members] of this.bySeries) this.bySeries.set(name, sortSeries(members));
+    }
+    return previousInSortedSeries(this.bySeries.get(series) ?? [], { key: path, meeting });
   }
 }

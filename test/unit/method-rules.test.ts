@@ -8,7 +8,11 @@ import {
   lintMeeting,
   mergeConfig,
   parseMeeting,
+  MeetingIndex,
+  DEFAULT_CONFIG,
   previousInSeries,
+  previousInSortedSeries,
+  sortSeries,
   seriesRecord,
   type ConfigLayer,
   type Finding,
@@ -399,6 +403,35 @@ describe('carry-over: three meetings of a series', () => {
     assert.equal(previousInSeries([...all, sameDay], m3), sameDay, 'the last by key among several on the same day');
     const undated = { key: '/notes/undated.md', meeting: parseMeeting(second.replace('date: 2026-11-13\n', '')) };
     assert.equal(previousInSeries(all, undated), null);
+  });
+
+  it('finds the same previous and next meetings through the ordered look-ups as by scanning, as meetings come, change and go', () => {
+    // Many meetings on few dates and keys, so ties and undated ones are common.
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), Math.floor((seed / 2147483648) * n));
+    const index = new MeetingIndex();
+    const meetingOf = (series: string, date: string | null) =>
+      parseMeeting(`---\nattendees: [张三]\nseries: ${series}\n${date ? `date: ${date}\n` : ''}---\n`);
+    const dates = ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23', null];
+    let checked = 0;
+    for (let step = 0; step < 400; step++) {
+      const key = `/notes/${next(40)}.md`;
+      if (next(6) === 0) index.delete(key);
+      else index.set({ key, meeting: meetingOf(['weekly', 'monthly'][next(2)]!, dates[next(dates.length)]!), config: DEFAULT_CONFIG, version: null });
+      for (const entryKey of index.keys()) {
+        const entry = index.get(entryKey)!;
+        const series = entry.meeting.fields.series!;
+        const members = index.keys().map((other) => index.get(other)!).filter((other) => other.meeting.fields.series === series);
+        assert.deepEqual(index.series(series).map((member) => member.key), sortSeries(members).map((member) => member.key));
+        assert.equal(index.previous(entry)?.key ?? null, previousInSeries(members, entry)?.key ?? null);
+        assert.equal(previousInSortedSeries(sortSeries(members), entry)?.key ?? null, previousInSeries(members, entry)?.key ?? null);
+        const date = entry.meeting.fields.date;
+        const later = sortSeries(members).find((member) => date !== null && (member.meeting.fields.date ?? '') > date);
+        assert.equal(index.nextMeetingDate(series, date), later?.meeting.fields.date ?? null);
+        checked++;
+      }
+    }
+    assert.ok(checked > 5000, `${checked} look-ups compared`);
   });
 
   it('reports the dropped and the renamed-without-id actions on the later meeting, naming them and where they came from', () => {
