@@ -9,7 +9,6 @@ import {
   mergeConfig,
   parseMeeting,
   MeetingIndex,
-  DEFAULT_CONFIG,
   previousInSeries,
   previousInSortedSeries,
   sortSeries,
