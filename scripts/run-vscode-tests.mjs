@@ -11,7 +11,8 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, enableTestDriver, ROOT, startCodeServer, workbenchUrl } from './vscode-server.mjs';
 import { takeScreenshots } from './screenshots.mjs';
 
-const TIMEOUT_MS = 240_000;
+// Generous: a scenario takes 1.5–2.5 min here, more when the machine is shared with other jobs.
+const TIMEOUT_MS = 600_000;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const argv = process.argv.slice(2);
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : null;

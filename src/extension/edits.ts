@@ -29,6 +29,11 @@ export async function applyVersionedEdits(document: vscode.TextDocument, version
     return false;
   }
   if (edits.length === 0) return true;
+  // VS Code would apply the edit to the buffer and then fail to save it: refuse up front instead.
+  if (vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === false) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} is on a read-only file system; nothing was changed.', document.uri.path.split('/').pop() ?? document.uri.path));
+    return false;
+  }
   const wasDirty = document.isDirty;
   const applied = await vscode.workspace.applyEdit(toWorkspaceEdit(document, edits));
   if (!applied) {

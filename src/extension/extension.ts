@@ -21,6 +21,8 @@ export interface MeetingsApi {
   diagnostics: DiagnosticsController;
   tree: ActionsTreeProvider;
   configs: ConfigResolver;
+  /** The "Meetings" output channel, with its latest messages. */
+  log: Log;
   /** Resolves when the first workspace scan has finished. */
   ready: Promise<void>;
   activationMs: number;
@@ -111,7 +113,7 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
     }));
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-  return { store, diagnostics, tree, configs, ready, activationMs };
+  return { store, diagnostics, tree, configs, log, ready, activationMs };
 }
 
 export function deactivate(): void {}

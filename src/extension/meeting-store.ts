@@ -11,6 +11,8 @@ export const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const EXCLUDED_FOLDERS = '{**/node_modules/**,**/.git/**}';
 /** Yield to the extension host at least this often during the initial scan. */
 const SLICE_MS = 15;
+/** How long the file search may take before the scan gives up on it. */
+const FIND_TIMEOUT_MS = 60_000;
 
 export class MeetingStore implements vscode.Disposable {
   readonly index = new MeetingIndex();
@@ -23,7 +25,7 @@ export class MeetingStore implements vscode.Disposable {
   /** Every forget, numbered: a disk read that was in flight must not bring a deleted file back. */
   private forgetSeq = 0;
   private readonly existsSince = new Map<string, number>();
-  private readonly forgets: Array<{ seq: number; key: string }> = [];
+  private readonly forgets: Array<{ seq: number; key: string; subtree: boolean }> = [];
 
   constructor(
     private readonly configs: ConfigResolver,
@@ -33,19 +35,24 @@ export class MeetingStore implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB);
     const configWatcher = vscode.workspace.createFileSystemWatcher('**/.meetings.yaml');
     // A deleted folder comes as one event for the folder (its files' events are coalesced away).
-    const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    // A new folder is searched: files written into it before VS Code watches it are not reported.
+    const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       watcher,
       configWatcher,
       folderWatcher,
       folderWatcher.onDidDelete((uri) => this.forget(uri)),
+      folderWatcher.onDidCreate((uri) => void this.folderCreated(uri)),
       watcher.onDidCreate((uri) => this.fileExists(uri)),
       watcher.onDidChange((uri) => this.fileExists(uri)),
       watcher.onDidDelete((uri) => this.forget(uri)),
       configWatcher.onDidCreate(() => this.configChanged()),
       configWatcher.onDidChange(() => this.configChanged()),
       configWatcher.onDidDelete(() => this.configChanged()),
-      vscode.workspace.onDidChangeTextDocument((event) => this.scheduleDocument(event.document)),
+      // A save changes the dirty state alone: there is no new text to read.
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0) this.scheduleDocument(event.document);
+      }),
       vscode.workspace.onDidOpenTextDocument((document) => this.updateFromDocument(document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.documentClosed(document)),
       vscode.workspace.onDidSaveTextDocument((document) => {
@@ -67,7 +74,8 @@ export class MeetingStore implements vscode.Disposable {
     const generation = ++this.scanGeneration;
     this.setScanning(true);
     try {
-      const uris = await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDED_FOLDERS);
+      const uris = await this.findMarkdownFiles();
+      if (!uris) return; // no answer: what is listed stays, open documents were read
       const seen = new Set(uris.map((uri) => uri.toString()));
       // An open buffer counts, unless it is a saved file of the workspace that is gone from disk.
       const buffers = vscode.workspace.textDocuments.filter((document) => !document.isClosed && keepsBuffer(document, seen));
@@ -88,23 +96,44 @@ export class MeetingStore implements vscode.Disposable {
     }
   }
 
+  /**
+   * The workspace's Markdown files, or null when the search does not answer in time: VS Code
+   * waits for ever for a search provider when every folder is on a file system without one.
+   */
+  private async findMarkdownFiles(): Promise<vscode.Uri[] | null> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), FIND_TIMEOUT_MS)));
+    const found = await Promise.race([Promise.resolve(vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDED_FOLDERS)), timeout]);
+    clearTimeout(timer);
+    if (found) return found;
+    this.log.warn(`The workspace could not be searched for Markdown files within ${FIND_TIMEOUT_MS / 1000} s (a file system without search?); only open meeting files are listed.`);
+    for (const document of vscode.workspace.textDocuments) if (!document.isClosed) await this.updateFromDocument(document);
+    return null;
+  }
+
   /** Re-reads a file, unless it is open: then its buffer is the truth. */
   async refreshFromDisk(uri: vscode.Uri): Promise<void> {
     if (!isMarkdown(uri)) return;
     const open = openDocument(uri);
-    if (open) return this.updateFromDocument(open);
+    if (open) {
+      // Saving a big file reaches the watcher as dozens of change events: the buffer they would
+      // re-read is what the index already holds.
+      if (this.index.get(uri.toString())?.version === open.version) return;
+      return this.updateFromDocument(open);
+    }
     const seq = this.forgetSeq;
     let bytes: Uint8Array;
     try {
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch {
-      this.forget(uri); // deleted or unreadable meanwhile
+      // Deleted or unreadable meanwhile. Only this name: if a folder took it, its files are not gone.
+      this.forget(uri, false);
       return;
     }
     const decoded = decodeText(bytes);
     if (!decoded.ok) {
       this.log.warn(`${uri.fsPath}: ${decoded.reason === 'binary' ? 'not text (a binary file, or UTF-16 without a byte order mark)' : 'not valid UTF-8 text'}; skipped`);
-      this.forget(uri);
+      this.forget(uri, false);
       return;
     }
     await this.store(uri, decoded.text, null, seq);
@@ -123,8 +152,9 @@ export class MeetingStore implements vscode.Disposable {
       const buffer = version !== null ? openDocument(uri) : undefined;
       if (buffer && this.isDeletedBuffer(buffer)) return;
       const current = openDocument(uri);
-      // A slower disk read must not replace a newer buffer.
+      // A slower disk read must not replace a newer buffer, nor a closed buffer come back.
       if (version === null && current) return;
+      if (version !== null && !current) return;
       if (version !== null && current && current.version !== version) return;
       const meeting = parseMeeting(text, { config, path: uri.path });
       this.index.set({ key: uri.toString(), meeting, config, version });
@@ -152,13 +182,41 @@ export class MeetingStore implements vscode.Disposable {
       this.forget(document.uri);
       return;
     }
+    // A file from outside the workspace folders (another file system, say) is listed only while it
+    // is open: the scans do not look there, so re-reading it would leave a ghost.
+    if (!vscode.workspace.getWorkspaceFolder(document.uri)) {
+      this.index.delete(document.uri.toString());
+      return;
+    }
     // Unsaved changes are gone with the buffer: the file on disk is the truth again.
     setTimeout(() => void this.refreshFromDisk(document.uri), 0);
   }
 
+  /** Something appeared (the Markdown watcher handles names like `x.md`): a folder is searched. */
+  private async folderCreated(uri: vscode.Uri): Promise<void> {
+    if (isMarkdown(uri) || isConfigFile(uri)) return;
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => null);
+    if (stat && (stat.type & vscode.FileType.Directory) !== 0) await this.searchFolder(uri);
+  }
+
+  /** A folder appeared (a checkout, a copy, a move): read the meeting files already in it. */
+  private async searchFolder(uri: vscode.Uri): Promise<void> {
+    const found = await Promise.resolve(vscode.workspace.findFiles(new vscode.RelativePattern(uri, MARKDOWN_GLOB), EXCLUDED_FOLDERS)).catch(() => []);
+    for (const file of found) if (!this.index.get(file.toString())) await this.fileExists(file);
+  }
+
   /** The watcher saw the file created or changed: it exists (again). */
-  private fileExists(uri: vscode.Uri): Promise<void> {
+  private async fileExists(uri: vscode.Uri): Promise<void> {
     this.existsSince.set(uri.toString(), ++this.forgetSeq);
+    // Only a regular file (or a link to one) is read: reading a FIFO named `x.md` waits for a
+    // writer for ever, and a folder named `x.md` is no file at all.
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => null);
+    if (!stat || (stat.type & vscode.FileType.File) === 0) {
+      this.forget(uri, false);
+      // A folder named like a Markdown file (`2026.md/`) may hold meetings.
+      if (stat && (stat.type & vscode.FileType.Directory) !== 0) await this.searchFolder(uri);
+      return;
+    }
     return this.refreshFromDisk(uri);
   }
 
@@ -174,15 +232,18 @@ export class MeetingStore implements vscode.Disposable {
   }
 
   private forgottenSince(seq: number, key: string): boolean {
-    return this.forgets.some((forget) => forget.seq > seq && (key === forget.key || key.startsWith(forget.key.endsWith('/') ? forget.key : `${forget.key}/`)));
+    return this.forgets.some(
+      (forget) => forget.seq > seq && (key === forget.key || (forget.subtree && key.startsWith(forget.key.endsWith('/') ? forget.key : `${forget.key}/`))),
+    );
   }
 
-  private forget(uri: vscode.Uri): void {
+  /** Drops `uri` and, unless `subtree` is false, everything under it (a deleted folder). */
+  private forget(uri: vscode.Uri, subtree = true): void {
     const key = uri.toString();
-    this.forgets.push({ seq: ++this.forgetSeq, key });
+    this.forgets.push({ seq: ++this.forgetSeq, key, subtree });
     if (this.forgets.length > 1000) this.forgets.splice(0, 500);
     const prefix = key.endsWith('/') ? key : `${key}/`;
-    this.index.deleteWhere((other) => other === key || other.startsWith(prefix));
+    this.index.deleteWhere((other) => other === key || (subtree && other.startsWith(prefix)));
   }
 
   private configChanged(): void {

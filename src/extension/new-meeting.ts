@@ -125,7 +125,13 @@ export async function newMeeting(context: NewMeetingContext, rawOptions?: unknow
   for (const placeholder of result.unknownPlaceholders) {
     context.log.warn(message('en', 'new.unknown-placeholder', { template: template.id, placeholder }));
   }
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(result.text));
+  try {
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(result.text));
+  } catch (error) {
+    // A read-only (or unreachable) file system: say so rather than fail the command.
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}', uri.path.split('/').pop() ?? '', (error as Error).message));
+    return undefined;
+  }
   context.log.info(`Created ${uri.toString()} from template ${template.id}${previous ? `, carrying ${result.carried} actions from ${previous.key}` : ''}.`);
   if (previous) {
     const name = vscode.workspace.asRelativePath(vscode.Uri.parse(previous.key));

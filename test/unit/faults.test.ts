@@ -2,14 +2,15 @@
 // 100,000 entries, a .meetings.yaml that turns invalid and back, a rule or a file whose reading
 // throws. Each must end in a message about that file or rule, with the rest still working.
 import { strict as assert } from 'node:assert';
-import { chmodSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DEFAULT_CONFIG, lintMeeting, parseMeeting, RULES, type Rule } from '../../src/core';
 import { ConfigLoader } from '../../src/node/config-loader';
 import { buildIndex, parseHere } from '../../src/node/index-builder';
 import { loadFile } from '../../src/node/meeting-files';
 import { findMarkdownFiles } from '../../src/node/walk';
-import { meetings, workspaces } from './cli-support';
+import { BIN, meetings, workspaces, type CliResult } from './cli-support';
 
 const TODAY = '2026-11-25';
 const MEETING = '---\ntitle: T\ndate: 2026-11-20\nattendees: [张三]\n---\n\n## Actions\n- [ ] first @张三 📅 2026-12-01\n- [ ] second\n';
@@ -23,6 +24,39 @@ after(() => {
 const workspace = workspaces('faults');
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const NOBODY = 65534;
+
+/**
+ * The CLI run as `nobody` (uid and gid 65534) through util-linux's `setpriv`, for the tests that
+ * need a user whom file permissions stop. The CLI is copied to a folder that user can read when
+ * the repository is not readable to it.
+ */
+function unprivilegedCli(folder: (files: Record<string, Uint8Array>) => string): { run: (cwd: string, ...args: string[]) => CliResult; user: string } | { skipped: string } {
+  const asNobody = ['--reuid', String(NOBODY), '--regid', String(NOBODY), '--clear-groups'];
+  const canRead = (path: string) => spawnSync('setpriv', [...asNobody, process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(path)}, require('fs').constants.R_OK)`]).status === 0;
+  if (spawnSync('setpriv', ['--version']).status !== 0) return { skipped: 'setpriv (util-linux) is not installed' };
+  if (!canRead(process.execPath)) return { skipped: `${process.execPath} cannot be run by uid ${NOBODY}` };
+  let bin = BIN;
+  const root = join(dirname(BIN), '..');
+  if (!canRead(BIN) || !canRead(join(root, 'dist', 'cli.cjs'))) {
+    const copy = folder(Object.fromEntries(['bin/meetings.cjs', 'dist/cli.cjs', 'dist/index-worker.cjs'].map((file) => [file, readFileSync(join(root, file))])));
+    chmodSync(copy, 0o755);
+    bin = join(copy, 'bin', 'meetings.cjs');
+    if (!canRead(bin)) return { skipped: `no folder readable by uid ${NOBODY} to run the CLI from` };
+  }
+  return {
+    user: `nobody (uid ${NOBODY}, through setpriv)`,
+    run: (cwd, ...args) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C', NO_COLOR: '1', MEETINGS_CACHE_DIR: join(cwd, '.cache') };
+      delete env.LC_ALL;
+      delete env.LC_MESSAGES;
+      const started = performance.now();
+      const result = spawnSync('setpriv', [...asNobody, process.execPath, bin, ...args], { cwd, env, encoding: 'utf8', timeout: 120_000 });
+      if (result.error) throw result.error;
+      return { status: result.status, stdout: result.stdout, stderr: result.stderr, ms: performance.now() - started };
+    },
+  };
+}
 
 describe('faults: one rule or one file failing never takes down the others', () => {
   it('a rule that throws is reported with its id; the other rules still report', () => {
@@ -80,19 +114,22 @@ describe('faults: files that change while the index is built', function () {
 
   it('the CLI names an unreadable file or folder and still lists the rest', function () {
     const dir = workspace({ 'ok.md': MEETING, 'locked/x.md': MEETING, 'secret.md': MEETING });
-    if (isRoot) {
-      // chmod does not stop root: the test runs as root in this container, so only the non-root
-      // part of CI checks permission errors.
-      figures.push('unreadable file (chmod 000): checked only when the tests do not run as root (root reads it anyway)');
+    // chmod does not stop root: as root, the CLI runs as `nobody` instead.
+    const cli = isRoot ? unprivilegedCli(workspace) : { run: (cwd: string, ...args: string[]) => meetings(cwd, ...args), user: 'the current user' };
+    if ('skipped' in cli) {
+      figures.push(`unreadable file (chmod 000): not checked, ${cli.skipped}`);
       this.skip();
     }
+    if (isRoot) chmodSync(dir, 0o755); // mkdtemp made it private to root
     chmodSync(join(dir, 'secret.md'), 0o000);
     chmodSync(join(dir, 'locked'), 0o000);
-    const result = meetings(dir, 'actions', '--format', 'json', '--no-cache');
+    const result = cli.run(dir, 'actions', '--format', 'json', '--no-cache');
     assert.equal(result.status, 2, result.stderr);
     assert.match(result.stderr, /secret\.md: permission denied/u);
     assert.ok(result.stdout.includes('ok.md'));
-    figures.push(`unreadable file and folder: "secret.md: permission denied" on stderr, exit 2, the rest listed (${result.ms.toFixed(0)} ms)`);
+    // An unreadable folder is skipped without a word, as git and ripgrep do.
+    assert.ok(!result.stdout.includes('locked/x.md') && !result.stderr.includes('locked'), result.stderr);
+    figures.push(`unreadable file and folder, CLI run as ${cli.user}: "secret.md: permission denied" on stderr, exit 2, the folder skipped, the rest listed (${result.ms.toFixed(0)} ms)`);
   });
 });
 
