@@ -95,8 +95,11 @@ const EN_COUNT = '\\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten'
 // ASCII forms must not run into a following letter or digit ("2026-12-011", "fridays").
 const END_ASCII = '(?![\\p{L}\\p{N}])';
 
-/** Ordered: longer and more specific forms first. All patterns are sticky and anchored at the cursor. */
-const FORMS: DateForm[] = [
+/**
+ * Ordered: longer and more specific forms first. All patterns are sticky and anchored at the
+ * cursor. Exported for the test that checks each form's `starts`.
+ */
+export const FORMS: readonly DateForm[] = [
   { starts: 'digit',
     pattern: new RegExp(`(\\d{4})-(\\d{2})-(\\d{2})(?![\\p{N}])`, 'uy'),
     resolve: (m) => absolute(Number(m[1]), Number(m[2]), Number(m[3]), true),
@@ -196,6 +199,11 @@ const DIGIT_FORMS = FORMS.filter((form) => form.starts === 'digit' || form.start
 const LATIN_FORMS = FORMS.filter((form) => form.starts === 'latin');
 const CJK_FORMS = FORMS.filter((form) => form.starts === 'cjk' || form.starts === 'count');
 
+/** The forms that can match at a character: each is tried only where its first character can be. */
+function formsStartingWith(code: number): readonly DateForm[] {
+  return code >= 48 && code <= 57 ? DIGIT_FORMS : (code | 32) >= 97 && (code | 32) <= 122 ? LATIN_FORMS : CJK_FORMS;
+}
+
 function weeksAhead(prefix: string): number {
   return prefix === '下下' ? 2 : prefix === '下' ? 1 : 0;
 }
@@ -247,9 +255,7 @@ const MAX_UNREADABLE = 100;
 export function readDateExpression(text: string, start: number, meetingDate: string | null): DateReading {
   const iso = readIsoFast(text, start);
   if (iso) return iso;
-  const first = text.charCodeAt(start);
-  const forms = first >= 48 && first <= 57 ? DIGIT_FORMS : (first | 32) >= 97 && (first | 32) <= 122 ? LATIN_FORMS : CJK_FORMS;
-  for (const form of forms) {
+  for (const form of formsStartingWith(text.charCodeAt(start))) {
     form.pattern.lastIndex = start;
     const match = form.pattern.exec(text);
     if (match && match[0].length > 0) return { ...form.resolve(match, meetingDate), end: start + match[0].length };
@@ -267,7 +273,7 @@ export function readDateExpression(text: string, start: number, meetingDate: str
 
 /** The date expression that starts exactly at `start`, or null when no form matches there (nothing is scanned beyond it). */
 export function readDateAt(text: string, start: number, meetingDate: string | null): DateReading | null {
-  for (const form of FORMS) {
+  for (const form of formsStartingWith(text.charCodeAt(start))) {
     form.pattern.lastIndex = start;
     const match = form.pattern.exec(text);
     if (match && match[0].length > 0) return { ...form.resolve(match, meetingDate), end: start + match[0].length };

@@ -421,10 +421,12 @@ export function findDeadlines(text: string, meetingDate: string | null): Span[] 
   const spans: Span[] = [];
   let i = 0;
   while (i < text.length) {
-    const char = text[i]!;
-    const prev = i > 0 ? text[i - 1]! : '';
+    const code = text.charCodeAt(i);
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
     const candidate =
-      (isDigit(char) && !isDigit(prev)) || DATE_START_CHARS.has(char) || (isAsciiLetter(char) && !isAsciiLetter(prev) && !isDigit(prev));
+      (isDigitCode(code) && !isDigitCode(prev)) ||
+      (code > 127 && DATE_START_CHARS.has(text[i]!)) ||
+      (isLetterCode(code) && !isLetterCode(prev) && !isDigitCode(prev));
     if (candidate) {
       const reading = readDateAt(text, i, meetingDate);
       if (reading && reading.end > i && (reading.date !== null || reading.problem === 'needs-meeting-date')) {
@@ -439,12 +441,12 @@ export function findDeadlines(text: string, meetingDate: string | null): Span[] 
   return spans.sort((a, b) => a.start - b.start);
 }
 
-function isDigit(char: string): boolean {
-  return char >= '0' && char <= '9';
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
-function isAsciiLetter(char: string): boolean {
-  return (char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z');
+function isLetterCode(code: number): boolean {
+  return (code | 32) >= 97 && (code | 32) <= 122;
 }
 
 /** `text` with the spans replaced by spaces (same length). */

@@ -12,6 +12,9 @@ import {
   weekdayOfWeek,
   type DateProblem,
 } from '../../src/core';
+import { corpus } from '../../bench/corpus';
+import { FORMS } from '../../src/core/date-expressions';
+import { readFileSync } from 'node:fs';
 
 // 2026-11-20 is a Friday. Its Monday-based week runs Mon 11-16 … Sun 11-22; the next week
 // Mon 11-23 … Sun 11-29; the week after starts Mon 11-30 and has its Friday on 12-04.
@@ -322,5 +325,26 @@ describe('calendar helpers', () => {
     assert.equal(nextWeekday('2026-11-20', 5), '2026-11-20');
     assert.equal(nextWeekday('2026-11-20', 4), '2026-11-26');
     assert.equal(nextWeekday('2026-11-22', 1), '2026-11-23');
+  });
+
+  it('tags every date form with the kind of character it can start with, so only those forms are tried there', () => {
+    // Every date phrase of this file, and bilingual meeting notes: wherever a form matches, the
+    // character there must be of the kind its `starts` says (the look-ups try only those forms).
+    const samples = [readFileSync(__filename.replace(/out\/test\/unit\/dates\.test\.js$/u, 'test/unit/dates.test.ts'), 'utf8'), ...corpus(150, 3).map((file) => file.text)];
+    const kindOf = (code: number) => (code >= 48 && code <= 57 ? 'digit' : (code | 32) >= 97 && (code | 32) <= 122 ? 'latin' : 'other');
+    const allowed: Record<string, string[]> = { digit: ['digit'], latin: ['latin'], cjk: ['other'], count: ['digit', 'other'] };
+    const matched = new Set<number>();
+    for (const text of samples) {
+      for (let at = 0; at < text.length; at++) {
+        FORMS.forEach((form, index) => {
+          form.pattern.lastIndex = at;
+          const match = form.pattern.exec(text);
+          if (!match || match[0].length === 0) return;
+          matched.add(index);
+          assert.ok(allowed[form.starts]!.includes(kindOf(text.charCodeAt(at))), `${form.pattern} matched "${match[0]}", which starts with a character it is not tagged for (${form.starts})`);
+        });
+      }
+    }
+    assert.ok(matched.size >= FORMS.length * 0.8, `${matched.size} of ${FORMS.length} forms matched somewhere in the samples`);
   });
 });
