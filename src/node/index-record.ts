@@ -61,13 +61,13 @@ export class IndexEntry {
 
   /** The encoded record, as a string to post to another thread. */
   encoded(): string {
-    const form = (this.encodedForm ??= encodeRecord(this.decoded!));
+    const form = this.encodedForm ?? encodeRecord(this.decoded!); // not kept: needed once, to save or post
     return typeof form === 'string' ? form : form.bytes().toString('utf8', form.start, form.end);
   }
 
-  /** The encoded record as UTF-8, copied as bytes when it came from the cache. */
+  /** The encoded record as UTF-8 (the cache's own bytes, uncopied, when it came from there). */
   bytes(): Buffer {
-    const form = (this.encodedForm ??= encodeRecord(this.decoded!));
+    const form = this.encodedForm ?? encodeRecord(this.decoded!);
     return typeof form === 'string' ? Buffer.from(form, 'utf8') : form.bytes().subarray(form.start, form.end);
   }
 
