@@ -100,8 +100,7 @@ export function readActionFacts(text: string, span: Span, meetingDate: string | 
     return usedLength;
   };
 
-  if (segment.includes('@') || segment.includes('＠')) for (const mention of segment.matchAll(/[@＠]/gu)) {
-    const at = mention.index;
+  for (const at of atSigns(segment)) {
     const before = segment[at - 1];
     if (before !== undefined && (WORD_CHAR.test(before) || before === '@' || before === '＠')) continue; // e-mail, @@
     if (inZone(at, zones())) continue;
@@ -182,8 +181,25 @@ function knownMultiWordName(text: string, at: number, people: PeopleIndex): numb
   return name?.length ?? 0;
 }
 
+/** Offsets of `@` and `＠` in order; each kind is searched for once past the last one found (linear). */
+function* atSigns(text: string): Generator<number> {
+  let ascii = text.indexOf('@');
+  let wide = text.indexOf('＠');
+  while (ascii >= 0 || wide >= 0) {
+    if (wide < 0 || (ascii >= 0 && ascii < wide)) {
+      yield ascii;
+      ascii = text.indexOf('@', ascii + 1);
+    } else {
+      yield wide;
+      wide = text.indexOf('＠', wide + 1);
+    }
+  }
+}
+
+const PRIORITY_EMOJI_LIST = Object.entries(PRIORITY_EMOJI);
+
 function readPriority(text: string): Priority | null {
-  for (const [emoji, priority] of Object.entries(PRIORITY_EMOJI)) if (text.includes(emoji)) return priority;
+  for (const [emoji, priority] of PRIORITY_EMOJI_LIST) if (text.includes(emoji)) return priority;
   // Cheap checks first: most items have no priority at all.
   const field = text.includes('优先级') || /priority/iu.test(text) ? PRIORITY_FIELD.exec(text) : null;
   if (field) return PRIORITY_WORDS[field[1]!.toLowerCase()] ?? null;
