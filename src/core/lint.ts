@@ -67,7 +67,9 @@ function withoutSuppressed(findings: readonly Finding[], meeting: Meeting): Find
   for (const suppression of suppressions) {
     if (suppression.kind !== 'next-line' && suppression.kind !== 'line') continue;
     const target = suppression.kind === 'next-line' ? suppression.line + 1 : suppression.line;
-    byTargetLine.set(target, [...(byTargetLine.get(target) ?? []), suppression]);
+    const onLine = byTargetLine.get(target);
+    if (onLine) onLine.push(suppression);
+    else byTargetLine.set(target, [suppression]);
   }
   // Suppressions are in line order; a later one for every rule overrides earlier rule-specific ones.
   let next = 0;
