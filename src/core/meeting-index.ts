@@ -3,7 +3,7 @@
 import { weekdayOfWeek } from './calendar';
 import type { ResolvedConfig } from './config';
 import type { Action, Meeting } from './model';
-import { previousInSortedSeries, sortSeries } from './series';
+import { firstDatedFrom, previousInSortedSeries, sortSeries } from './series';
 
 export interface IndexedMeeting {
   key: string;
@@ -183,14 +183,7 @@ export class MeetingIndex {
   nextMeetingDate(series: string | null, date: string | null): string | null {
     if (!series || !date) return null;
     const ordered = this.series(series);
-    let low = 0;
-    let high = ordered.length; // the first meeting dated after `date` (undated ones last)
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((ordered[middle]!.meeting.fields.date ?? '9999') <= date) low = middle + 1;
-      else high = middle;
-    }
-    return ordered[low]?.meeting.fields.date ?? null;
+    return ordered[firstDatedFrom(ordered, date, true)]?.meeting.fields.date ?? null;
   }
 
   /** Every person known to the workspace: attendees, facilitators, note-takers and roster names. */

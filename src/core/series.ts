@@ -30,19 +30,29 @@ export function sortSeries<T extends SeriesEntry>(entries: readonly T[]): T[] {
 }
 
 /**
+ * In meetings in `sortSeries` order (undated last), the index of the first dated on or after
+ * `date`, or strictly after it when `after` is set; the length when there is none.
+ */
+export function firstDatedFrom(ordered: readonly SeriesEntry[], date: string, after: boolean): number {
+  let low = 0;
+  let high = ordered.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const other = ordered[middle]!.meeting.fields.date ?? '9999';
+    if (other < date || (after && other === date)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
  * `previousInSeries` for the meetings of `current`'s series already in `sortSeries` order: a
  * binary search, for callers that look up every meeting of a large workspace.
  */
 export function previousInSortedSeries<T extends SeriesEntry>(ordered: readonly T[], current: SeriesEntry): T | null {
   const { series, date } = current.meeting.fields;
   if (!series || !date) return null;
-  let low = 0;
-  let high = ordered.length; // the first meeting dated on or after `date` (undated ones last)
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((ordered[middle]!.meeting.fields.date ?? '9999') < date) low = middle + 1;
-    else high = middle;
-  }
+  const low = firstDatedFrom(ordered, date, false);
   if (low === 0) return null;
   // Several on the latest earlier date: the last by key, as previousInSeries decides it.
   let best = ordered[low - 1]!;

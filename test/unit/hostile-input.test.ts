@@ -3,10 +3,9 @@
 // enough for a shared 2-core CI machine. The measured times are printed (`[figures]`) for
 // docs/reliability.md.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { meetings, workspaces } from './cli-support';
 import { applyEdits, DEFAULT_CONFIG, lintMeeting, markDoneEdits, parseMeeting, safeFixEdits, type Finding, type Meeting } from '../../src/core';
 
 const TODAY = '2026-11-25';
@@ -229,26 +228,11 @@ describe('hostile input: huge and strange Markdown', function () {
 // ---------------------------------------------------------------------------------------------
 // The CLI on files that are not text
 
-function repositoryRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'bin', 'meetings.cjs')) || !existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('cannot find the repository root');
-    dir = up;
-  }
-  return dir;
-}
-
 describe('hostile input: the CLI on files that are not text', function () {
   this.timeout(60_000);
-  const created: string[] = [];
-  after(() => {
-    for (const dir of created) rmSync(dir, { recursive: true, force: true });
-  });
+  const workspace = workspaces('hostile');
 
   it('reports NUL bytes, invalid UTF-8 and a binary .md by name, exits 2, and still lints the rest', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'meetings-hostile-'));
-    created.push(dir);
     const good = `${FRONT}## Actions\n- [ ] x\n`;
     const files: Record<string, Uint8Array | string> = {
       'good.md': good,
@@ -258,13 +242,11 @@ describe('hostile input: the CLI on files that are not text', function () {
       'truncated.md': Buffer.concat([Buffer.from(good), Buffer.from([0xe5, 0xbc])]), // a UTF-8 sequence cut short
       'utf16.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(good, 'utf16le')]),
     };
-    for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+    const dir = workspace(files);
     mkdirSync(join(dir, 'sub'));
-    const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C', NO_COLOR: '1', MEETINGS_CACHE_DIR: join(dir, '.cache') };
-    delete env.LC_ALL;
     const started = performance.now();
     for (const command of [['lint', '--format', 'json'], ['actions', '--format', 'json']]) {
-      const result = spawnSync(process.execPath, [join(repositoryRoot(), 'bin', 'meetings.cjs'), ...command, '--today', TODAY], { cwd: dir, env, encoding: 'utf8' });
+      const result = meetings(dir, ...command, '--today', TODAY);
       assert.equal(result.status, 2, result.stderr);
       assert.match(result.stderr, /nul\.md: not text/u);
       assert.match(result.stderr, /png\.md: not text/u);
