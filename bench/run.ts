@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
-import { DEFAULT_CONFIG, lintMeeting, MeetingIndex, parseMeeting } from '../src/core';
+import { DEFAULT_CONFIG, detachedSummary, lintMeeting, MeetingIndex, parseMeeting, StringPool, summaryOf, type Meeting } from '../src/core';
 import { buildIndex } from '../src/node/index-builder';
 import { corpus, meetingFile, random } from './corpus';
 
@@ -127,7 +127,7 @@ async function benchSize(count: number): Promise<Record<string, unknown>> {
   const index = new MeetingIndex();
   for (const file of files) {
     const meeting = parseMeeting(readFileSync(file, 'utf8'), { path: file });
-    index.set({ key: file, meeting, config: DEFAULT_CONFIG, version: null });
+    index.set({ key: file, meeting: detachedSummary(meeting), config: DEFAULT_CONFIG, version: null });
   }
   index.dueCounts(TODAY);
   const target = files.slice(Math.floor(files.length / 2)).find((file) => index.get(file) !== undefined)!;
@@ -137,7 +137,7 @@ async function benchSize(count: number): Promise<Record<string, unknown>> {
     const text = `${original}\n- [ ] one more action @张三 📅 2026-12-0${(toggle++ % 9) + 1}\n`;
     const meeting = parseMeeting(text, { path: target });
     lintMeeting(meeting, { config: DEFAULT_CONFIG, today: TODAY, locale: 'en' });
-    index.set({ key: target, meeting, config: DEFAULT_CONFIG, version: 1 });
+    index.set({ key: target, meeting: summaryOf(meeting), config: DEFAULT_CONFIG, version: 1 });
     return index.dueCounts(TODAY);
   });
   print('one file changed: parse, lint, index, counts', oneChange.median, '(target ≤ 20 ms, flat)');
@@ -149,9 +149,9 @@ async function benchSize(count: number): Promise<Record<string, unknown>> {
       const child = spawnSync(process.execPath, ['--expose-gc', __filename, '--memory-probe', kind, dir, cacheDir], { encoding: 'utf8', maxBuffer: 1e6 });
       return Number(child.stdout.trim());
     };
-    const memory = { models: probe('models'), records: probe('records'), decoded: probe('decoded'), table: probe('table') };
+    const memory = { summaries: probe('summaries'), models: probe('models'), records: probe('records'), decoded: probe('decoded'), table: probe('table') };
     console.log(
-      `  memory (target ≤ 150 MB): parsed models ${memory.models.toFixed(0)} MB; index records parsed ${memory.records.toFixed(0)} MB, decoded from the cache ${memory.decoded.toFixed(0)} MB, the cache's table alone ${memory.table.toFixed(0)} MB`,
+      `  memory (target ≤ 150 MB): the editor's index ${memory.summaries.toFixed(0)} MB (full models would take ${memory.models.toFixed(0)} MB); the CLI's index records parsed ${memory.records.toFixed(0)} MB, decoded from the cache ${memory.decoded.toFixed(0)} MB, the cache's table alone ${memory.table.toFixed(0)} MB`,
     );
     row.memoryMB = memory;
   }
@@ -224,7 +224,7 @@ function markdownlintComparison(count: number): Record<string, unknown> | null {
   return { files: count, markdownlintMs: theirs, meetingsMs: ours, ratio: ours / theirs };
 }
 
-type MemoryKind = 'models' | 'records' | 'decoded' | 'table';
+type MemoryKind = 'summaries' | 'models' | 'records' | 'decoded' | 'table';
 
 /** `--memory-probe <kind> <dir> <cacheDir>`: prints the MB (heap plus buffers) that one form of the index keeps. */
 async function memoryProbe(kind: MemoryKind, dir: string, cacheDir: string): Promise<void> {
@@ -239,10 +239,17 @@ async function memoryProbe(kind: MemoryKind, dir: string, cacheDir: string): Pro
   };
   const before = await used();
   let kept: unknown;
-  if (kind === 'models') {
+  if (kind === 'summaries') {
+    // What the editor's index keeps of each closed file.
     const index = new MeetingIndex();
-    for (const file of files) index.set({ key: file, meeting: parseMeeting(readFileSync(file, 'utf8'), { path: file }), config: DEFAULT_CONFIG, version: null });
+    const strings = new StringPool();
+    for (const file of files) index.set({ key: file, meeting: detachedSummary(parseMeeting(readFileSync(file, 'utf8'), { path: file }), strings.shared), config: DEFAULT_CONFIG, version: null });
     kept = index;
+  } else if (kind === 'models') {
+    // Every file's full model, as if each were open.
+    const models: Meeting[] = [];
+    for (const file of files) models.push(parseMeeting(readFileSync(file, 'utf8'), { path: file }));
+    kept = models;
   } else if (kind === 'records') {
     kept = (await buildIndex(files, dir, { cache: false, workers: 0, engine: 'bench' })).records;
   } else {

@@ -1,6 +1,6 @@
 // The follow-up record of a series as a terminal table, JSON or a Markdown table, and the list of
 // series with their totals.
-import { actionLabel, type Locale, type SeriesStep } from '../core';
+import type { Locale, SeriesStep } from '../core';
 import { displayWidth, padEndToWidth, singleLine, truncateToWidth } from './display-width';
 
 export type SeriesFormat = 'table' | 'json' | 'markdown';
@@ -59,7 +59,7 @@ export function formatSeries(name: string, steps: readonly SeriesStep[], format:
   const dropped = steps.flatMap((step) =>
     step.dropped.map((item) => ({
       date: step.entry.meeting.fields.date ?? '-',
-      text: actionLabel(item.action, step.previous!.meeting.text),
+      text: item.action.label,
       from: `${options.display(step.previous!.key)}:${item.action.line + 1}`,
     })),
   );
@@ -91,9 +91,9 @@ function formatJson(steps: readonly SeriesStep[], options: SeriesFormatOptions):
     closed: step.closed,
     carried: step.carried,
     dropped: step.dropped.map((item) => ({
-      text: actionLabel(item.action, step.previous!.meeting.text),
-      owners: item.action.owners.map((owner) => owner.name),
-      due: item.action.due?.date ?? null,
+      text: item.action.label,
+      owners: item.action.owners,
+      due: item.action.due,
       status: item.action.status,
       file: options.display(step.previous!.key),
       line: item.action.line + 1,

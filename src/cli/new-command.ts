@@ -20,6 +20,7 @@ import {
   withCounter,
   type Locale,
   type MeetingTemplate,
+  type Meeting,
   type SeriesEntry,
   meetingLanguage,
 } from '../core';
@@ -152,8 +153,8 @@ function readTeamTemplates(base: string, io: Io, locale: Locale): MeetingTemplat
 }
 
 /** Every meeting of the series under `base`, keyed by its `/`-separated absolute path. */
-function seriesEntries(base: string, series: string, configs: ConfigLoader): SeriesEntry[] {
-  const entries: SeriesEntry[] = [];
+function seriesEntries(base: string, series: string, configs: ConfigLoader): Array<SeriesEntry<Meeting>> {
+  const entries: Array<SeriesEntry<Meeting>> = [];
   for (const path of findMarkdownFiles([base], base)) {
     const loaded = loadFile(path, configs);
     if (loaded.kind === 'meeting' && loaded.meeting.fields.series === series) entries.push({ key: toPosix(path), meeting: loaded.meeting });

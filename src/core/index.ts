@@ -22,6 +22,8 @@ export { insertionPoint } from './rules/action-owner';
 export { actionLabel } from './action-label';
 export { actionIdentities, carriedForward, findCarried, followUp, normaliseActionText, normaliseLabel, previousInSeries, previousInSortedSeries, seriesRecord, sortSeries } from './series';
 export type { FollowUpItem, FollowUpStatus, SeriesEntry, SeriesMember, SeriesStep } from './series';
+export { detachedSummary, StringPool, summaryOf } from './summary';
+export type { ActionSummary, MeetingSummary } from './summary';
 export type { PreviousMeeting } from './rules/rule';
 export { agendaMinutes, checkGoal, readResource, readTimeBox, sectionItems } from './method';
 export type { ResourceRequest, SectionItem } from './method';

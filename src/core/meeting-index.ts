@@ -2,12 +2,13 @@
 // quick fixes read. Pure and synchronous; adapters feed it and listen to its changes.
 import { weekdayOfWeek } from './calendar';
 import type { ResolvedConfig } from './config';
-import type { Action, Meeting } from './model';
 import { firstDatedFrom, previousInSortedSeries, sortSeries } from './series';
+import type { ActionSummary, MeetingSummary } from './summary';
 
 export interface IndexedMeeting {
   key: string;
-  meeting: Meeting;
+  /** What the index keeps of the meeting (the full model is kept only for open documents). */
+  meeting: MeetingSummary;
   config: ResolvedConfig;
   /** Editor document version the meeting was parsed from, or null when read from disk. */
   version: number | null;
@@ -15,7 +16,7 @@ export interface IndexedMeeting {
 
 export interface IndexedAction {
   entry: IndexedMeeting;
-  action: Action;
+  action: ActionSummary;
   index: number;
 }
 
@@ -31,7 +32,7 @@ export function dueBucket(due: string | null | undefined, today: string): DueBuc
   return due <= weekdayOfWeek(today, 7) ? 'week' : 'later';
 }
 
-const isPending = (action: Action) => action.status === 'open' || action.status === 'in-progress';
+const isPending = (action: ActionSummary) => action.status === 'open' || action.status === 'in-progress';
 const zeroCounts = (): DueCounts => ({ open: 0, overdue: 0, today: 0, week: 0, later: 0, none: 0 });
 
 export class MeetingIndex {
@@ -63,7 +64,7 @@ export class MeetingIndex {
   set(entry: IndexedMeeting): void {
     this.uncount(entry.key);
     this.leaveSeries(entry.key);
-    if (entry.meeting.meetingReason) {
+    if (entry.meeting.isMeeting) {
       this.entries.set(entry.key, entry);
       this.count(entry);
       this.joinSeries(entry);
@@ -114,7 +115,7 @@ export class MeetingIndex {
     for (const action of entry.meeting.actions) {
       if (!isPending(action)) continue;
       counts.open++;
-      counts[dueBucket(action.due?.date, this.countsDay)]++;
+      counts[dueBucket(action.due, this.countsDay)]++;
     }
     this.contributions.set(entry.key, counts);
     for (const bucket of ['open', ...DUE_BUCKETS] as const) this.totals[bucket] += counts[bucket];
@@ -153,7 +154,7 @@ export class MeetingIndex {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  actions(filter: (action: Action) => boolean = () => true): IndexedAction[] {
+  actions(filter: (action: ActionSummary) => boolean = () => true): IndexedAction[] {
     const result: IndexedAction[] = [];
     for (const entry of this.entries.values()) {
       entry.meeting.actions.forEach((action, index) => {

@@ -146,9 +146,9 @@ export function buildMinutes(meeting: Meeting, options: MinutesOptions): Minutes
       ? {
           previous: { title: previous.meeting.fields.title ?? fileName(previous.key), date: previous.meeting.fields.date, file: fileName(previous.key) },
           items: followUp(previous.meeting, meeting).map((item) => ({
-            text: actionLabel(item.action, previous.meeting.text),
-            owners: item.action.owners.map((owner) => owner.name),
-            due: item.action.due?.date ?? null,
+            text: item.action.label,
+            owners: item.action.owners,
+            due: item.action.due,
             status: item.status,
             line: item.action.line + 1,
           })),

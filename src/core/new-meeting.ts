@@ -109,7 +109,7 @@ export interface NewMeetingRequest {
   /** Overrides the attendees taken from the previous meeting. */
   attendees?: readonly string[] | null;
   /** The series' last meeting; `key` is its `/`-separated path on the same base as `path`. */
-  previous?: SeriesEntry | null;
+  previous?: SeriesEntry<Meeting> | null;
   /** `/`-separated path of the new file, for the link to the previous meeting. */
   path?: string | null;
 }

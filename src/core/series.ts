@@ -5,11 +5,13 @@
 // follow each other.
 import { actionLabel } from './action-label';
 import type { Action, Meeting } from './model';
+import { summaryOf, type ActionSummary, type MeetingSummary } from './summary';
 
-export interface SeriesEntry {
+export interface SeriesEntry<M extends Meeting | MeetingSummary = Meeting | MeetingSummary> {
   /** Path or URI, for messages and ordering of meetings on the same day. */
   key: string;
-  meeting: Meeting;
+  /** The parsed meeting, or what a workspace index keeps of it. */
+  meeting: M;
 }
 
 /** The last segment of a path or URI, decoded. */
@@ -93,19 +95,19 @@ export function normaliseLabel(label: string): string {
 }
 
 interface ActionLookup {
-  byId: Map<string, Action>;
-  byText: Map<string, Action>;
+  byId: Map<string, ActionSummary>;
+  byText: Map<string, ActionSummary>;
 }
 
-const lookups = new WeakMap<Meeting, ActionLookup>();
+const lookups = new WeakMap<MeetingSummary, ActionLookup>();
 
-function lookupOf(meeting: Meeting): ActionLookup {
+function lookupOf(meeting: MeetingSummary): ActionLookup {
   let lookup = lookups.get(meeting);
   if (!lookup) {
     lookup = { byId: new Map(), byText: new Map() };
     for (const action of meeting.actions) {
       if (action.id && !lookup.byId.has(action.id)) lookup.byId.set(action.id, action);
-      const text = normaliseActionText(action, meeting.text);
+      const text = normaliseLabel(action.label);
       if (text && !lookup.byText.has(text)) lookup.byText.set(text, action);
     }
     lookups.set(meeting, lookup);
@@ -114,13 +116,13 @@ function lookupOf(meeting: Meeting): ActionLookup {
 }
 
 /** The action of `later` that carries `action` (same id, else same normalised text), or null. */
-export function findCarried(action: Action, from: Meeting, later: Meeting): Action | null {
-  const lookup = lookupOf(later);
+export function findCarried(action: ActionSummary, later: Meeting | MeetingSummary): ActionSummary | null {
+  const lookup = lookupOf(summaryOf(later));
   if (action.id) {
     const byId = lookup.byId.get(action.id);
     if (byId) return byId;
   }
-  const text = normaliseActionText(action, from.text);
+  const text = normaliseLabel(action.label);
   return text ? lookup.byText.get(text) ?? null : null;
 }
 
@@ -128,9 +130,9 @@ export type FollowUpStatus = 'closed' | 'carried' | 'dropped';
 
 export interface FollowUpItem {
   /** The open or in-progress action of the previous meeting. */
-  action: Action;
+  action: ActionSummary;
   /** Where it appears in the later meeting, or null. */
-  carried: Action | null;
+  carried: ActionSummary | null;
   /**
    * `closed`: marked done or cancelled in the later meeting (or its parent task was);
    * `carried`: still open or in progress there; `dropped`: not followed up at all.
@@ -138,7 +140,7 @@ export interface FollowUpItem {
   status: FollowUpStatus;
 }
 
-function isClosed(action: Action): boolean {
+function isClosed(action: { status: Action['status'] }): boolean {
   return action.status === 'done' || action.status === 'cancelled';
 }
 
@@ -146,11 +148,12 @@ function isClosed(action: Action): boolean {
  * What became of each open or in-progress action of `previous` in `current`. A sub-task counts as
  * closed when its parent task is carried into `current` as done or cancelled.
  */
-export function followUp(previous: Meeting, current: Meeting): FollowUpItem[] {
+export function followUp(previousMeeting: Meeting | MeetingSummary, current: Meeting | MeetingSummary): FollowUpItem[] {
+  const previous = summaryOf(previousMeeting);
   const items: FollowUpItem[] = [];
   for (const action of previous.actions) {
     if (isClosed(action)) continue;
-    const carried = findCarried(action, previous, current);
+    const carried = findCarried(action, current);
     if (carried) {
       items.push({ action, carried, status: isClosed(carried) ? 'closed' : 'carried' });
       continue;
@@ -158,7 +161,7 @@ export function followUp(previous: Meeting, current: Meeting): FollowUpItem[] {
     let parent = action.parent >= 0 ? previous.actions[action.parent] : undefined;
     let closedByParent = false;
     while (parent && !closedByParent) {
-      const parentCarried = findCarried(parent, previous, current);
+      const parentCarried = findCarried(parent, current);
       if (parentCarried && isClosed(parentCarried)) closedByParent = true;
       parent = parent.parent >= 0 ? previous.actions[parent.parent] : undefined;
     }
@@ -192,8 +195,8 @@ export function seriesRecord<T extends SeriesEntry>(entries: readonly T[]): Arra
     const items = previous ? followUp(previous.meeting, entry.meeting) : [];
     let opened = 0;
     let closed = 0;
-    for (const action of entry.meeting.actions) {
-      const before = previous ? findCarried(action, entry.meeting, previous.meeting) : null;
+    for (const action of summaryOf(entry.meeting).actions) {
+      const before = previous ? findCarried(action, previous.meeting) : null;
       if (!before) opened++;
       if (isClosed(action) && !(before && isClosed(before))) closed++;
     }

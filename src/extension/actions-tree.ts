@@ -3,10 +3,9 @@
 import * as vscode from 'vscode';
 import {
   actionIdentities,
-  actionLabel,
   carriedForward,
-  normaliseActionText,
-  type Meeting,
+  normaliseLabel,
+  type MeetingSummary,
   daysBetween,
   isoWeekday,
   message,
@@ -146,7 +145,7 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         // Carried into the next meeting of its series: listed there, not twice.
         if (carried.has(`${item.entry.key}#${item.index}`)) return false;
         if (needle) {
-          const haystack = [item.action.text, item.entry.meeting.fields.title ?? '', ...item.action.owners.map((o) => o.name)].join(' ').toLowerCase();
+          const haystack = [item.action.text, item.entry.meeting.fields.title ?? '', ...item.action.owners].join(' ').toLowerCase();
           if (!haystack.includes(needle)) return false;
         }
         if (owner && !hasOwner(item, owner)) return false;
@@ -200,7 +199,7 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         }
         case 'owner':
           if (item.action.owners.length === 0) add('owner:', vscode.l10n.t('Unassigned'), item);
-          for (const owner of item.action.owners) add(`owner:${owner.name}`, owner.name, item);
+          for (const owner of item.action.owners) add(`owner:${owner}`, owner, item);
           break;
         case 'meeting': {
           const { title, date } = item.entry.meeting.fields;
@@ -246,10 +245,10 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     const { entry, action } = node.item;
     const today = todayIn(null);
     const locale = displayLocale();
-    const item = new vscode.TreeItem(actionLabel(action, entry.meeting.text), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(action.label, vscode.TreeItemCollapsibleState.None);
     item.id = `${node.groupId}|${entry.key}|${action.line}`;
-    const due = action.due?.date ?? null;
-    const parts = [action.owners.map((owner) => owner.name).join(', ')];
+    const due = action.due;
+    const parts = [action.owners.join(', ')];
     if (due) parts.push(`📅 ${due} ${message(locale, `weekday.${isoWeekday(due)}` as 'weekday.1')}`);
     item.description = parts.filter(Boolean).join(' · ');
     item.tooltip = tooltip(node.item, today);
@@ -303,7 +302,7 @@ function meetingItem(node: MeetingNode): vscode.TreeItem {
     md.appendText(vscode.l10n.t('Not followed up from {0}:', previous.meeting.fields.date ?? previous.key.split('/').pop() ?? ''));
     for (const followUp of dropped) {
       md.appendMarkdown('\n- ');
-      md.appendText(actionLabel(followUp.action, previous.meeting.text));
+      md.appendText(followUp.action.label);
     }
   }
   item.tooltip = md;
@@ -315,13 +314,13 @@ function meetingItem(node: MeetingNode): vscode.TreeItem {
   return item;
 }
 
-const identityCache = new WeakMap<Meeting, string[][]>();
+const identityCache = new WeakMap<MeetingSummary, string[][]>();
 
-/** Each action's identities (see core/series.ts), computed once per parsed meeting. */
-function identitiesOf(meeting: Meeting): string[][] {
+/** Each action's identities (see core/series.ts), computed once per indexed meeting. */
+function identitiesOf(meeting: MeetingSummary): string[][] {
   let identities = identityCache.get(meeting);
   if (!identities) {
-    identities = meeting.actions.map((action) => actionIdentities(action.id, normaliseActionText(action, meeting.text)));
+    identities = meeting.actions.map((action) => actionIdentities(action.id, normaliseLabel(action.label)));
     identityCache.set(meeting, identities);
   }
   return identities;
@@ -329,16 +328,16 @@ function identitiesOf(meeting: Meeting): string[][] {
 
 function hasOwner(item: IndexedAction, name: string): boolean {
   const canonical = new PeopleIndex([], item.entry.config.people).canonicalName(name).toLowerCase();
-  return item.action.owners.some((owner) => owner.name.toLowerCase() === canonical);
+  return item.action.owners.some((owner) => owner.toLowerCase() === canonical);
 }
 
 export function isOverdue(item: IndexedAction, today: string): boolean {
-  const due = item.action.due?.date;
+  const due = item.action.due;
   return due !== undefined && due !== null && due < today;
 }
 
 export function dueBucket(item: IndexedAction, today: string): DueBucket {
-  const due = item.action.due?.date;
+  const due = item.action.due;
   if (!due) return 'none';
   if (due < today) return 'overdue';
   if (due === today) return 'today';
@@ -371,7 +370,7 @@ function groupIcon(id: string): vscode.ThemeIcon {
 function sortActions(items: readonly IndexedAction[]): IndexedAction[] {
   return [...items].sort(
     (a, b) =>
-      (a.action.due?.date ?? '9999').localeCompare(b.action.due?.date ?? '9999') ||
+      (a.action.due ?? '9999').localeCompare(b.action.due ?? '9999') ||
       a.entry.key.localeCompare(b.entry.key) ||
       a.action.line - b.action.line,
   );
@@ -388,10 +387,10 @@ function tooltip(item: IndexedAction, today: string): vscode.MarkdownString {
   md.appendText(`${vscode.l10n.t('Meeting')}: ${meetingName}${fields.date ? ` (${fields.date})` : ''}`);
   md.appendMarkdown('  \n');
   if (action.owners.length > 0) {
-    md.appendText(`${vscode.l10n.t('Owner')}: ${action.owners.map((owner) => owner.name).join(', ')}`);
+    md.appendText(`${vscode.l10n.t('Owner')}: ${action.owners.join(', ')}`);
     md.appendMarkdown('  \n');
   }
-  const due = action.due?.date;
+  const due = action.due;
   if (due) {
     const days = daysBetween(today, due);
     const when =

@@ -6,6 +6,7 @@ import { message, parseMeeting, safeFixEdits, type Finding, type Fix } from '../
 import { DIAGNOSTIC_SOURCE, type DiagnosticsController } from './diagnostics';
 import { spanToRange, toWorkspaceEdit } from './edits';
 import { displayLocale } from './locale';
+import type { MeetingStore } from './meeting-store';
 
 export const APPLY_FIX_COMMAND = 'meetings.applyFix';
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('meetings');
@@ -15,7 +16,10 @@ export class MeetingCodeActions implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
-  constructor(private readonly diagnostics: DiagnosticsController) {}
+  constructor(
+    private readonly diagnostics: DiagnosticsController,
+    private readonly store: MeetingStore,
+  ) {}
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const current = this.currentFindings(document);
@@ -44,13 +48,11 @@ export class MeetingCodeActions implements vscode.CodeActionProvider {
   private currentFindings(document: vscode.TextDocument): { findings: Finding[]; lineStarts: readonly number[]; frontmatterEnd: number } | null {
     const cached = this.diagnostics.findingsFor(document.uri.toString());
     if (!cached) return null;
-    let { entry, findings } = cached;
-    if (entry.version !== document.version) {
-      const meeting = parseMeeting(document.getText(), { config: entry.config, path: document.uri.path });
-      entry = { ...entry, meeting, version: document.version };
-      findings = this.diagnostics.lint(entry);
-    }
-    return { findings, lineStarts: entry.meeting.lineStarts, frontmatterEnd: entry.meeting.frontmatter?.span.end ?? 0 };
+    const key = document.uri.toString();
+    const indexed = cached.entry.version === document.version ? this.store.modelOf(key) : undefined;
+    const meeting = indexed ?? parseMeeting(document.getText(), { config: cached.entry.config, path: document.uri.path });
+    const findings = indexed ? cached.findings : this.diagnostics.lint({ ...cached.entry, version: document.version }, meeting);
+    return { findings, lineStarts: meeting.lineStarts, frontmatterEnd: meeting.frontmatter?.span.end ?? 0 };
   }
 
   private quickFix(document: vscode.TextDocument, fix: Fix, diagnostic: vscode.Diagnostic, finding: Finding): vscode.CodeAction {

@@ -1,13 +1,15 @@
 // Findings as VS Code diagnostics: the same rule ids, messages, ranges and severities as the CLI,
 // for open documents (from the unsaved buffer) and, by setting, every meeting of the workspace.
 import * as vscode from 'vscode';
-import { computeLineStarts, configProblemMessage, lintMeeting, positionOf, todayIn, type Finding, type IndexedMeeting, type Span } from '../core';
+import { computeLineStarts, configProblemMessage, lintMeeting, positionOf, todayIn, type Finding, type IndexedMeeting, type Meeting, type Span } from '../core';
 import type { ConfigResolver } from './config-resolver';
 import { displayLocale } from './locale';
 import type { Log } from './log';
 import type { MeetingStore } from './meeting-store';
 
 export const DIAGNOSTIC_SOURCE = 'meetings';
+/** Files read again for linting take turns with the rest of the extension host this often. */
+const SLICE_MS = 15;
 const RULES_DOC = 'https://github.com/meetings-as-code/meetings-as-code/blob/main/docs/rules.md';
 
 export interface LintedMeeting {
@@ -23,6 +25,9 @@ export class DiagnosticsController implements vscode.Disposable {
   private today: string | null = null;
   /** Key of the previous meeting each meeting was last linted with (carry-over depends on it). */
   private readonly previousOf = new Map<string, string | null>();
+  /** Closed files to lint again (their models are not kept), read one at a time. */
+  private readonly toReload = new Set<string>();
+  private reloading = false;
 
   constructor(
     private readonly store: MeetingStore,
@@ -49,11 +54,11 @@ export class DiagnosticsController implements vscode.Disposable {
     return this.linted.get(key);
   }
 
-  /** Lints an index entry with the editor's options (locale, today, series look-ups). */
-  lint(entry: IndexedMeeting): Finding[] {
+  /** Lints a meeting of the index with the editor's options (locale, today, series look-ups). */
+  lint(entry: IndexedMeeting, meeting: Meeting): Finding[] {
     const previousMeeting = this.previousMeeting(entry);
     this.previousOf.set(entry.key, previousMeeting?.key ?? null);
-    return lintMeeting(entry.meeting, {
+    return lintMeeting(meeting, {
       config: entry.config,
       today: todayIn(entry.config.timezone),
       locale: displayLocale(),
@@ -118,10 +123,46 @@ export class DiagnosticsController implements vscode.Disposable {
       this.collection.delete(uri);
       return;
     }
-    const findings = this.lint(entry);
-    this.linted.set(key, { entry, findings });
-    this.collection.set(uri, findings.map((finding) => toDiagnostic(finding, entry.meeting.lineStarts)));
+    const meeting = this.store.modelOf(key);
+    if (!meeting) {
+      this.reloadLater(key);
+      return;
+    }
+    this.publish(entry, meeting);
+  }
+
+  private publish(entry: IndexedMeeting, meeting: Meeting): void {
+    const findings = this.lint(entry, meeting);
+    this.linted.set(entry.key, { entry, findings });
+    this.collection.set(vscode.Uri.parse(entry.key), findings.map((finding) => toDiagnostic(finding, meeting.lineStarts)));
     this.publishConfigProblems();
+  }
+
+  /** A closed file whose findings may have changed (its previous meeting, the day, a setting). */
+  private reloadLater(key: string): void {
+    this.toReload.add(key);
+    if (!this.reloading) void this.reloadQueued();
+  }
+
+  private async reloadQueued(): Promise<void> {
+    this.reloading = true;
+    try {
+      let sliceStart = Date.now();
+      for (const key of this.toReload) {
+        this.toReload.delete(key);
+        const entry = this.store.index.get(key);
+        if (!entry || !this.shouldPublish(key)) continue;
+        const meeting = await this.store.loadMeeting(key);
+        // Changed meanwhile: the change brought its own update.
+        if (meeting && this.store.index.get(key) === entry) this.publish(entry, meeting);
+        if (Date.now() - sliceStart > SLICE_MS) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          sliceStart = Date.now();
+        }
+      }
+    } finally {
+      this.reloading = false;
+    }
   }
 
   private shouldPublish(key: string): boolean {

@@ -51,9 +51,14 @@ export async function exportMinutes(store: MeetingStore, arg?: unknown, format?:
     }));
   if (!destination) return undefined;
 
+  const meeting = await store.loadMeeting(entry.key);
+  if (!meeting) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} could not be read.', name));
+    return undefined;
+  }
   const series = entry.meeting.fields.series;
   const previous = series ? previousInSeries(store.index.series(series), entry) : null;
-  const digest = buildMinutes(entry.meeting, { key: entry.key, config: entry.config, previous });
+  const digest = buildMinutes(meeting, { key: entry.key, config: entry.config, previous });
   const text = chosen === 'html' ? renderMinutesHtml(digest) : renderMinutesMarkdown(digest);
   try {
     await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(text));

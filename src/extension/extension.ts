@@ -65,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
     ...views,
     tree.onDidChangeCounts(updateViews),
     vscode.window.registerFileDecorationProvider(tree),
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new MeetingCodeActions(diagnostics), MeetingCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new MeetingCodeActions(diagnostics, store), MeetingCodeActions.metadata),
     vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new MeetingCompletions(store, configs), ...COMPLETION_TRIGGERS),
     vscode.languages.registerHoverProvider({ language: 'markdown' }, new ActionHovers(store, configs)),
     vscode.commands.registerCommand(APPLY_FIX_COMMAND, async (uri: vscode.Uri, version: number, edits: TextEdit[]) => {

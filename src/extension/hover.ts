@@ -11,7 +11,9 @@ import {
   parseMeeting,
   previousInSeries,
   todayIn,
+  summaryOf,
   type Action,
+  type ActionSummary,
   type IndexedMeeting,
   type Meeting,
   type Priority,
@@ -26,10 +28,10 @@ import type { MeetingStore } from './meeting-store';
 export interface CarriedFrom {
   /** The meeting just before this one that has the action. */
   from: IndexedMeeting;
-  action: Action;
+  action: ActionSummary;
   /** The earliest meeting of the series with the action, and how many meetings it went through. */
   origin: IndexedMeeting;
-  originAction: Action;
+  originAction: ActionSummary;
   meetings: number;
 }
 
@@ -47,13 +49,14 @@ export class ActionHovers implements vscode.HoverProvider {
     const indexed = this.store.index.get(key);
     const config: ResolvedConfig = indexed?.config ?? (await configForDocument(this.configs, document.uri));
     const meeting =
-      indexed && indexed.version === document.version ? indexed.meeting : parseMeeting(document.getText(), { config, path: document.uri.path });
+      (indexed && indexed.version === document.version ? this.store.modelOf(key) : undefined) ?? parseMeeting(document.getText(), { config, path: document.uri.path });
     if (!meeting.meetingReason) return undefined;
     const offset = document.offsetAt(position);
     const action = actionAt(meeting, document, position.line, offset);
     if (!action) return undefined;
     const today = todayIn(config.timezone);
-    const carried = carriedFrom(this.store.index.series(meeting.fields.series ?? ''), { key, meeting }, action);
+    const summary = summaryOf(meeting);
+    const carried = carriedFrom(this.store.index.series(meeting.fields.series ?? ''), { key, meeting: summary }, summary.actions[meeting.actions.indexOf(action)]!);
     const range = new vscode.Range(document.positionAt(action.boxSpan.start), document.positionAt(Math.max(action.textSpan.end, action.boxSpan.end)));
     return new vscode.Hover(hoverMarkdown(meeting, action, today, carried), range);
   }
@@ -71,8 +74,8 @@ function actionAt(meeting: Meeting, document: vscode.TextDocument, line: number,
 }
 
 /** Where a carried action came from: the previous meeting that has it, and the first one. */
-export function carriedFrom(series: readonly IndexedMeeting[], current: SeriesEntry, action: Action): CarriedFrom | null {
-  const chain: Array<{ entry: IndexedMeeting; action: Action }> = [];
+export function carriedFrom(series: readonly IndexedMeeting[], current: SeriesEntry, action: ActionSummary): CarriedFrom | null {
+  const chain: Array<{ entry: IndexedMeeting; action: ActionSummary }> = [];
   let later: SeriesEntry = current;
   let laterAction = action;
   const visited = new Set<string>([current.key]);
@@ -80,7 +83,7 @@ export function carriedFrom(series: readonly IndexedMeeting[], current: SeriesEn
     const previous = previousInSeries(series, later);
     if (!previous || visited.has(previous.key)) break;
     visited.add(previous.key);
-    const earlier = previous.meeting.actions.find((candidate) => findCarried(candidate, previous.meeting, later.meeting) === laterAction);
+    const earlier = previous.meeting.actions.find((candidate) => findCarried(candidate, later.meeting) === laterAction);
     if (!earlier) break;
     chain.push({ entry: previous, action: earlier });
     later = previous;
@@ -144,7 +147,7 @@ function hoverMarkdown(meeting: Meeting, action: Action, today: string, carried:
   return md;
 }
 
-function meetingLink(entry: IndexedMeeting, action: Action): string {
+function meetingLink(entry: IndexedMeeting, action: ActionSummary): string {
   const { title, date } = entry.meeting.fields;
   const uri = vscode.Uri.parse(entry.key);
   const name = title ?? uri.path.split('/').pop() ?? entry.key;

@@ -2,7 +2,7 @@
 // buffers, saves, creations, deletions, renames and config changes. No duplicates, no ghosts:
 // every entry is keyed by URI, and open documents win over their files on disk.
 import * as vscode from 'vscode';
-import { MeetingIndex, parseMeeting } from '../core';
+import { detachedSummary, MeetingIndex, parseMeeting, StringPool, summaryOf, type Meeting } from '../core';
 import { decodeText } from '../node/encoding';
 import type { ConfigResolver } from './config-resolver';
 import type { Log } from './log';
@@ -16,6 +16,11 @@ const FIND_TIMEOUT_MS = 60_000;
 
 export class MeetingStore implements vscode.Disposable {
   readonly index = new MeetingIndex();
+  // The index keeps summaries; full models only of open documents (a tenth of the memory for a
+  // workspace of closed files), and of a closed file only while its change is announced.
+  private readonly openModels = new Map<string, { version: number; meeting: Meeting }>();
+  private announcing: { key: string; meeting: Meeting } | null = null;
+  private readonly strings = new StringPool();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
   private scanGeneration = 0;
@@ -157,9 +162,52 @@ export class MeetingStore implements vscode.Disposable {
       if (version !== null && !current) return;
       if (version !== null && current && current.version !== version) return;
       const meeting = parseMeeting(text, { config, path: uri.path });
-      this.index.set({ key: uri.toString(), meeting, config, version });
+      const key = uri.toString();
+      if (version !== null) this.openModels.set(key, { version, meeting });
+      else this.openModels.delete(key);
+      this.announcing = { key, meeting };
+      try {
+        this.index.set({ key, meeting: version !== null ? summaryOf(meeting) : detachedSummary(meeting, this.strings.shared), config, version });
+      } finally {
+        this.announcing = null;
+      }
     } catch (error) {
       this.log.error(`${uri.fsPath}: could not be read as a meeting`, error);
+    }
+  }
+
+  /**
+   * The full model of an indexed meeting if it is at hand: an open document's current version, or
+   * a file whose change is being announced. Otherwise see `loadMeeting`.
+   */
+  modelOf(key: string): Meeting | undefined {
+    if (this.announcing?.key === key) return this.announcing.meeting;
+    const open = this.openModels.get(key);
+    return open && open.version === this.index.get(key)?.version ? open.meeting : undefined;
+  }
+
+  /** The full model of an indexed meeting, parsed again from its buffer or its file if need be. */
+  async loadMeeting(key: string): Promise<Meeting | undefined> {
+    const entry = this.index.get(key);
+    if (!entry) return undefined;
+    const model = this.modelOf(key);
+    if (model) return model;
+    const uri = vscode.Uri.parse(key);
+    const open = openDocument(uri);
+    let text: string;
+    if (open) {
+      text = open.getText();
+    } else {
+      const bytes = await Promise.resolve(vscode.workspace.fs.readFile(uri)).catch(() => null);
+      const decoded = bytes ? decodeText(bytes) : null;
+      if (!decoded?.ok) return undefined; // gone or changed meanwhile: the watcher brings the news
+      text = decoded.text;
+    }
+    try {
+      return parseMeeting(text, { config: entry.config, path: uri.path });
+    } catch (error) {
+      this.log.error(`${uri.fsPath}: could not be read as a meeting`, error);
+      return undefined;
     }
   }
 
@@ -178,6 +226,7 @@ export class MeetingStore implements vscode.Disposable {
 
   private documentClosed(document: vscode.TextDocument): void {
     clearTimeout(this.pendingEdits.get(document.uri.toString()));
+    this.openModels.delete(document.uri.toString());
     if (document.uri.scheme === 'untitled') {
       this.forget(document.uri);
       return;
@@ -243,6 +292,7 @@ export class MeetingStore implements vscode.Disposable {
     this.forgets.push({ seq: ++this.forgetSeq, key, subtree });
     if (this.forgets.length > 1000) this.forgets.splice(0, 500);
     const prefix = key.endsWith('/') ? key : `${key}/`;
+    for (const other of this.openModels.keys()) if (other === key || (subtree && other.startsWith(prefix))) this.openModels.delete(other);
     this.index.deleteWhere((other) => other === key || (subtree && other.startsWith(prefix)));
   }
 

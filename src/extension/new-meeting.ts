@@ -90,10 +90,12 @@ export async function newMeeting(context: NewMeetingContext, rawOptions?: unknow
     return undefined;
   }
   const previous = series ? previousMeetingOf(seriesEntries, series, date) : null;
-  const previousEntry = previous ? { key: vscode.Uri.parse(previous.key).path, meeting: previous.meeting } : null;
+  // Carrying actions forward copies them as written: that needs the previous meeting's text.
+  const previousMeeting = previous ? await context.store.loadMeeting(previous.key) : undefined;
+  const previousEntry = previous && previousMeeting ? { key: vscode.Uri.parse(previous.key).path, meeting: previousMeeting } : null;
   // With the language left on auto and none in .meetings.yaml, a series goes on in its last meeting's language.
-  if (!options.locale && previous && templateLocaleIsAuto(folder, config) && meetingLanguage(previous.meeting) !== locale) {
-    locale = meetingLanguage(previous.meeting);
+  if (!options.locale && previousMeeting && templateLocaleIsAuto(folder, config) && meetingLanguage(previousMeeting) !== locale) {
+    locale = meetingLanguage(previousMeeting);
     template = templateChoices(locale, teamTemplates).find((candidate) => candidate.id === template!.id) ?? template;
   }
   const request = { template, locale, date, series, attendees: options.attendees ?? null, previous: previousEntry, title: options.title ?? null };

@@ -41,6 +41,31 @@ describe('the meeting method: carry-over and exported minutes', () => {
     await waitFor('carry-over back after restoring the file', () => carryOver(later).length === 1);
   });
 
+  it('keeps a summary of a closed meeting and the full model only while it is open', async () => {
+    const api = await extensionApi();
+    const uri = workspaceUri('meetings', 'summary-only.md');
+    const key = uri.toString();
+    await writeText(uri, '---\ndate: 2026-11-20\nattendees: [张三]\n---\n\n## 行动计划\n\n- [ ] SUMMARY only 📅 2099-01-01\n- [x] SUMMARY closed @张三 ✅ 2026-11-20\n');
+    try {
+      const entry = await waitFor('summary-only.md in the index', () => api.store.index.get(key));
+      assert.equal(api.store.modelOf(key), undefined, 'no full model of a closed file');
+      assert.ok(!('text' in entry.meeting), 'the index holds a summary, not the document');
+      assert.deepEqual(entry.meeting.actions.map((action) => [action.label, action.status]), [['SUMMARY only', 'open'], ['SUMMARY closed', 'done']]);
+      assert.deepEqual(meetingDiagnostics(uri).map(ruleOf), ['action-owner'], 'linted while it was read');
+      const editor = await vscode.window.showTextDocument(uri);
+      const model = await waitFor('the open document parsed', () => api.store.modelOf(key));
+      assert.equal(model.text, editor.document.getText());
+      await editor.edit((edit) => edit.insert(editor.document.lineAt(7).range.end, ' @张三'));
+      await waitFor('the owner added in the buffer', () => api.store.modelOf(key)?.actions[0]?.owners.length === 1);
+      await waitFor('action-owner gone', () => meetingDiagnostics(uri).length === 0);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await waitFor('action-owner back from the file after reverting', () => meetingDiagnostics(uri).map(ruleOf).join() === 'action-owner');
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+    await waitFor('summary-only.md gone', () => !api.store.index.get(key) && meetingDiagnostics(uri).length === 0);
+  });
+
   it('follows an unsaved edit of the later meeting: carrying the action over clears the problem', async () => {
     const uri = workspaceUri('meetings', 'report-2.md');
     const editor = await vscode.window.showTextDocument(uri);

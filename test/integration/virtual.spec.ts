@@ -75,7 +75,7 @@ describe('virtual file systems', function () {
       return found.length > 0 ? found : null;
     });
     assert.deepEqual(problems, ['action-owner@9', 'owner-unknown@10']);
-    const owners = Object.fromEntries(virtualActions(api, uri).map((item) => [item.action.text.split(' @')[0]!.split(' 📅')[0], item.action.owners.map((owner) => owner.name)]));
+    const owners = Object.fromEntries(virtualActions(api, uri).map((item) => [item.action.text.split(' @')[0]!.split(' 📅')[0], item.action.owners]));
     assert.deepEqual(owners, {
       'VIRTUAL by alias': ['Zhao Lei'],
       'VIRTUAL nobody owns this': [],

@@ -9,6 +9,7 @@ import {
   mergeConfig,
   parseMeeting,
   MeetingIndex,
+  summaryOf,
   previousInSeries,
   previousInSortedSeries,
   sortSeries,
@@ -416,7 +417,7 @@ describe('carry-over: three meetings of a series', () => {
     for (let step = 0; step < 400; step++) {
       const key = `/notes/${next(40)}.md`;
       if (next(6) === 0) index.delete(key);
-      else index.set({ key, meeting: meetingOf(['weekly', 'monthly'][next(2)]!, dates[next(dates.length)]!), config: DEFAULT_CONFIG, version: null });
+      else index.set({ key, meeting: summaryOf(meetingOf(['weekly', 'monthly'][next(2)]!, dates[next(dates.length)]!)), config: DEFAULT_CONFIG, version: null });
       for (const entryKey of index.keys()) {
         const entry = index.get(entryKey)!;
         const series = entry.meeting.fields.series!;

@@ -1,7 +1,7 @@
-import { actionLabel } from '../action-label';
 import { firstSectionOf } from '../method';
-import type { Action, Fix } from '../model';
+import type { Fix } from '../model';
 import { fileName, followUp } from '../series';
+import type { ActionSummary } from '../summary';
 import { SECTION_TITLES } from '../vocabulary';
 import type { Rule, RuleContext } from './rule';
 
@@ -22,7 +22,7 @@ export const carryOver: Rule = {
     const span = section ? section.headingSpan : meeting.frontmatter ? { start: 0, end: 3 } : { start: 0, end: 0 };
     const file = fileName(previousMeeting.key);
     for (const { action } of dropped) {
-      const label = actionLabel(action, previous.text);
+      const label = action.label;
       report({
         span,
         message: t('carry-over.dropped', {
@@ -38,10 +38,10 @@ export const carryOver: Rule = {
 };
 
 /** The item's text as it would stand alone: inherited owners and due date written out. */
-function standaloneText(action: Action): string {
+function standaloneText(action: ActionSummary): string {
   let text = action.text;
-  if (action.ownersInherited) text += action.owners.map((owner) => ` @${owner.name}`).join('');
-  if (action.dueInherited && action.due?.date) text += ` 📅 ${action.due.date}`;
+  if (action.ownersInherited) text += action.owners.map((owner) => ` @${owner}`).join('');
+  if (action.dueInherited && action.due) text += ` 📅 ${action.due}`;
   return text;
 }
 
@@ -51,7 +51,7 @@ function withMark(text: string, mark: string): string {
   return blockId ? `${text.slice(0, blockId.index)} ${mark}${text.slice(blockId.index)}` : `${text} ${mark}`;
 }
 
-function carryFixes(action: Action, label: string, { meeting, locale, t }: RuleContext): Fix[] {
+function carryFixes(action: ActionSummary, label: string, { meeting, locale, t }: RuleContext): Fix[] {
   const text = standaloneText(action);
   const date = meeting.fields.date;
   const lines = [

@@ -2,6 +2,7 @@
 import type { ResolvedConfig } from '../config';
 import type { Fix, Locale, Meeting, Severity, Span } from '../model';
 import type { MessageArgs, MessageId } from '../messages';
+import type { MeetingSummary } from '../summary';
 
 export interface RuleReport {
   span: Span;
@@ -28,7 +29,8 @@ export interface RuleContext {
 export interface PreviousMeeting {
   /** Path or URI of the previous meeting's file. */
   key: string;
-  meeting: Meeting;
+  /** The parsed meeting, or what a workspace index keeps of it. */
+  meeting: Meeting | MeetingSummary;
 }
 
 export interface Rule {
