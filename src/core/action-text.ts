@@ -150,6 +150,16 @@ export function readActionFacts(text: string, span: Span, meetingDate: string | 
   };
 }
 
+/** Facts read from an item's text alone (`readActionFacts(segment, { start: 0, … })`), moved to where the item starts. */
+export function factsAt(facts: ActionFacts, offset: number): ActionFacts {
+  const at = (span: Span): Span => ({ start: span.start + offset, end: span.end + offset });
+  return {
+    ...facts,
+    owners: facts.owners.map((owner) => ({ ...owner, span: at(owner.span) })),
+    dueMentions: facts.dueMentions.map((mention) => ({ ...mention, span: at(mention.span), markerSpan: at(mention.markerSpan) })),
+  };
+}
+
 /** `张三、李四`, `Alice Chen, Bob`, `@王五 和 @赵六`; stops at the next `key:`. */
 function readNameList(text: string, start: number, people: PeopleIndex, add: (written: string, at: number) => number): void {
   let at = start;

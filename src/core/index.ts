@@ -24,6 +24,7 @@ export { actionIdentities, carriedForward, findCarried, followUp, normaliseActio
 export type { FollowUpItem, FollowUpStatus, SeriesEntry, SeriesMember, SeriesStep } from './series';
 export { detachedSummary, StringPool, summaryOf } from './summary';
 export type { ActionSummary, MeetingSummary } from './summary';
+export { ReadingMemo } from './reading-memo';
 export type { PreviousMeeting } from './rules/rule';
 export { agendaMinutes, checkGoal, readResource, readTimeBox, sectionItems } from './method';
 export type { ResourceRequest, SectionItem } from './method';

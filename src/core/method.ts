@@ -8,6 +8,7 @@ import { lineOf } from './lines';
 import { readDateAt, readDateExpression } from './date-expressions';
 import type { ActionStatus, Meeting, OwnerMention, Section, Span } from './model';
 import { PeopleIndex } from './people';
+import { readingContext, readItemOnce } from './reading-memo';
 import type { ResolvedConfig } from './config';
 
 export interface TableCell {
@@ -93,6 +94,14 @@ function parentsOf(meeting: Meeting): number[] {
   });
   parentCache.set(meeting, parents);
   return parents;
+}
+
+/** Everything a reading of the item depends on in the document: its own text, its sub-items' and its cells. */
+function itemKey(kind: string, item: SectionItem, meeting: Meeting): string {
+  const parts = [kind, fullText(item)];
+  for (const span of allSpans(item)) parts.push(meeting.text.slice(span.start, span.end));
+  for (const cell of allCells(item)) parts.push(cell.header, cell.text);
+  return parts.join('\u0000');
 }
 
 /** The item's text and the text of all its nested items, one space apart. */
@@ -411,7 +420,8 @@ const PERIOD = new RegExp(
   'giu',
 );
 
-const DATE_START_CHARS = new Set('今明后大本这下周星礼月年');
+// Char codes: looking up `text[i]` would make a string of every Chinese character read.
+const DATE_START_CODES = new Set([...'今明后大本这下周星礼月年'].map((char) => char.charCodeAt(0)));
 
 /**
  * Spans of deadlines written in `text`: any date the due-date reader understands (absolute or
@@ -425,7 +435,7 @@ export function findDeadlines(text: string, meetingDate: string | null): Span[] 
     const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
     const candidate =
       (isDigitCode(code) && !isDigitCode(prev)) ||
-      (code > 127 && DATE_START_CHARS.has(text[i]!)) ||
+      (code > 127 && DATE_START_CODES.has(code)) ||
       (isLetterCode(code) && !isLetterCode(prev) && !isDigitCode(prev));
     if (candidate) {
       const reading = readDateAt(text, i, meetingDate);
@@ -482,6 +492,12 @@ export interface GoalCheck {
   deadline: boolean;
 }
 
+/** `checkGoal` of a goal item of the meeting. */
+export function goalCheckOf(item: SectionItem, meeting: Meeting, config: ResolvedConfig): GoalCheck {
+  const text = fullText(item);
+  return readItemOnce(meeting, () => readingContext(meeting.fields, config), `goal\u0000${text}`, () => checkGoal(text, meeting.fields.date));
+}
+
 /** Whether a goal names a measurable target and a deadline (numbers inside the deadline do not count as targets). */
 export function checkGoal(text: string, meetingDate: string | null, dueMentionsWithDate = 0): GoalCheck {
   const deadlines = findDeadlines(text, meetingDate);
@@ -521,8 +537,10 @@ const ACCOUNTABLE_KEY =
 
 /** Whether a decision names someone accountable. */
 export function decisionHasOwner(item: SectionItem, meeting: Meeting, config: ResolvedConfig): boolean {
-  if (ownersOf(item, meeting, config).length > 0) return true;
-  return ACCOUNTABLE_KEY.test(fullText(item));
+  return readItemOnce(meeting, () => readingContext(meeting.fields, config), itemKey('decision', item, meeting), () => {
+    if (ownersOf(item, meeting, config).length > 0) return true;
+    return ACCOUNTABLE_KEY.test(fullText(item));
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -589,6 +607,10 @@ function typeOf(word: string): ResourceType | null {
 
 /** Reads what a resource request says: type, amount, requester and needed-by date. */
 export function readResource(item: SectionItem, meeting: Meeting, config: ResolvedConfig): ResourceRequest {
+  return readItemOnce(meeting, () => readingContext(meeting.fields, config), itemKey('resource', item, meeting), () => readResourceNow(item, meeting, config));
+}
+
+function readResourceNow(item: SectionItem, meeting: Meeting, config: ResolvedConfig): ResourceRequest {
   const text = fullText(item);
   const meetingDate = meeting.fields.date;
   const values: Partial<Record<ResourcePart, string>> = {};

@@ -1,5 +1,5 @@
 // Text in, meeting model out: frontmatter, fields, sections, action items and suppressions.
-import { readActionFacts } from './action-text';
+import { factsAt, readActionFacts, type ActionFacts } from './action-text';
 import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
 import { EMPTY_FIELDS, findFrontmatter, meetingReasonOf, readFields } from './frontmatter';
 import { matchesAnyGlob } from './globs';
@@ -8,6 +8,7 @@ import { blocksFromRemark, type BlockItem, type BlockStructure, type MarkdownPar
 import { scanBlocks } from './scanner';
 import type { Action, ActionStatus, Meeting, Section, Suppression } from './model';
 import { PeopleIndex } from './people';
+import { attachMemo, readingContext, type ReadingMemo } from './reading-memo';
 import { isTemplatePath } from './templates';
 import { classifyHeading } from './vocabulary';
 
@@ -17,6 +18,8 @@ export interface ParseOptions {
   path?: string;
   /** `scanner` (default, fast) or `remark` (the reference the scanner is tested against). */
   parser?: MarkdownParser;
+  /** The memo of this document's earlier readings (an editor's open document): unchanged items are not read again. */
+  memo?: ReadingMemo;
 }
 
 /** An item's text on one line: a run of white space that holds a line break becomes one space. */
@@ -64,7 +67,17 @@ export function parseMeeting(rawText: string, options: ParseOptions = {}): Meeti
   meeting.sections = readSections(blocks, text, config);
   meeting.suppressions = readSuppressions(blocks, lineStarts);
   const roster = new PeopleIndex([...fields.attendees, ...[fields.facilitator, fields.notetaker].filter((name): name is string => !!name)], config.people);
-  meeting.actions = readActions(blocks, text, lineStarts, meeting.sections, fields.date, roster);
+  const { memo } = options;
+  let readFacts = (span: { start: number; end: number }): ActionFacts => readActionFacts(text, span, fields.date, roster);
+  if (memo) {
+    attachMemo(meeting, memo);
+    memo.facts.begin(readingContext(fields, config));
+    readFacts = (span) => {
+      const segment = text.slice(span.start, span.end);
+      return factsAt(memo.facts.get(segment, () => readActionFacts(segment, { start: 0, end: segment.length }, fields.date, roster)), span.start);
+    };
+  }
+  meeting.actions = readActions(blocks, text, lineStarts, meeting.sections, readFacts);
   return meeting;
 }
 
@@ -117,8 +130,7 @@ function readActions(
   text: string,
   lineStarts: readonly number[],
   sections: readonly Section[],
-  meetingDate: string | null,
-  people: PeopleIndex,
+  readFacts: (span: { start: number; end: number }) => ActionFacts,
 ): Action[] {
   const actions: Action[] = [];
   // Index of the action each list item became, to find an action's nearest task ancestor.
@@ -126,7 +138,7 @@ function readActions(
   blocks.items.forEach((item, index) => {
     let parentTask = -1;
     for (let parent = item.parent; parent >= 0 && parentTask < 0; parent = blocks.items[parent]!.parent) parentTask = actionOfItem[parent]!;
-    const action = readAction(item, text, lineStarts, sections, meetingDate, people, parentTask);
+    const action = readAction(item, text, lineStarts, sections, readFacts, parentTask);
     actionOfItem[index] = action ? actions.push(action) - 1 : -1;
   });
   for (const action of actions) {
@@ -149,8 +161,7 @@ function readAction(
   text: string,
   lineStarts: readonly number[],
   sections: readonly Section[],
-  meetingDate: string | null,
-  people: PeopleIndex,
+  readFacts: (span: { start: number; end: number }) => ActionFacts,
   parent: number,
 ): Action | null {
   BOX.lastIndex = item.start;
@@ -171,7 +182,7 @@ function readAction(
   const section = sectionAt(sections, boxStart);
   if (section?.kind === 'attendees') return null;
   const textSpan = { start: textStart, end: textEnd };
-  const facts = readActionFacts(text, textSpan, meetingDate, people);
+  const facts = readFacts(textSpan);
   const due = facts.dueMentions.find((mention) => mention.date !== null) ?? facts.dueMentions[0] ?? null;
   return {
     line: lineOf(lineStarts, boxStart),

@@ -70,41 +70,64 @@ const NO_OWNERS: string[] = [];
 Object.freeze(NO_OWNERS);
 
 /**
- * A summary that keeps nothing of the document alive: strings cut from a text hold on to the
- * whole text in V8, so a workspace of summaries would keep every file's text in memory. Values
- * that repeat across a workspace (names, dates, section kinds) go through `shared`, which returns
- * one string per value (a `StringPool`); the rest is copied.
+ * A copy of `text` that does not share memory with the string it was cut from: V8 keeps a whole
+ * text alive for any slice of it, so a workspace of summaries would keep every file's text. JSON
+ * makes a plain string; a slice of a copy would cost a second string header.
  */
-export function detachedSummary(meeting: Meeting, shared: (value: string) => string = (value) => value): MeetingSummary {
-  const summary = summaryOf(meeting);
-  const copy = JSON.parse(JSON.stringify(summary)) as MeetingSummary;
-  const fields = copy.fields;
-  fields.attendees = fields.attendees.map(shared);
-  if (fields.facilitator) fields.facilitator = shared(fields.facilitator);
-  if (fields.notetaker) fields.notetaker = shared(fields.notetaker);
-  if (fields.series) fields.series = shared(fields.series);
-  if (fields.date) fields.date = shared(fields.date);
-  copy.actions.forEach((action, index) => {
-    const original = summary.actions[index]!;
-    // Constants of the parser, not cut from the text: kept as they are.
-    action.status = original.status;
-    action.priority = original.priority;
-    if (original.status === 'done' || original.status === 'cancelled') action.text = action.label;
-    else if (original.label === original.text) action.label = action.text;
-    action.owners = action.owners.length === 0 ? NO_OWNERS : action.owners.map(shared);
-    if (action.due) action.due = shared(action.due);
-    if (action.section) action.section = shared(action.section);
-  });
-  return copy;
+function detached(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
-/** One string per value, for `detachedSummary`: a workspace repeats the same names and dates thousands of times. */
+/**
+ * A summary that keeps nothing of the document alive. Values that repeat across a workspace
+ * (names, dates, series) go through `shared`, which returns one string per value (a `StringPool`);
+ * a closed action keeps only its label, as its text is shown nowhere.
+ */
+export function detachedSummary(meeting: Meeting, pool?: StringPool): MeetingSummary {
+  const summary = summaryOf(meeting);
+  const share = pool ? pool.shared : detached;
+  const optional = (value: string | null) => (value === null ? null : share(value));
+  const fields = meeting.fields;
+  return {
+    isMeeting: summary.isMeeting,
+    fields: {
+      ...fields,
+      title: fields.title === null ? null : detached(fields.title),
+      date: optional(fields.date),
+      attendees: fields.attendees.map(share),
+      facilitator: optional(fields.facilitator),
+      notetaker: optional(fields.notetaker),
+      type: optional(fields.type),
+      series: optional(fields.series),
+      departments: fields.departments.map(share),
+      timezone: optional(fields.timezone),
+      tags: fields.tags.map(share),
+    },
+    actions: summary.actions.map((action) => {
+      const closed = action.status === 'done' || action.status === 'cancelled';
+      const label = detached(action.label);
+      return {
+        ...action,
+        text: closed || action.label === action.text ? label : detached(action.text),
+        label,
+        owners: action.owners.length === 0 ? NO_OWNERS : action.owners.map(share),
+        due: optional(action.due),
+        id: action.id === null ? null : detached(action.id),
+      };
+    }),
+  };
+}
+
+/** One detached string per value, for `detachedSummary`: a workspace repeats the same names and dates thousands of times. */
 export class StringPool {
   private readonly strings = new Map<string, string>();
 
   readonly shared = (value: string): string => {
     let kept = this.strings.get(value);
-    if (kept === undefined) this.strings.set(value, (kept = value));
+    if (kept === undefined) {
+      kept = detached(value);
+      this.strings.set(kept, kept);
+    }
     return kept;
   };
 

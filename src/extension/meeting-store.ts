@@ -2,7 +2,7 @@
 // buffers, saves, creations, deletions, renames and config changes. No duplicates, no ghosts:
 // every entry is keyed by URI, and open documents win over their files on disk.
 import * as vscode from 'vscode';
-import { detachedSummary, MeetingIndex, parseMeeting, StringPool, summaryOf, type Meeting } from '../core';
+import { detachedSummary, MeetingIndex, parseMeeting, ReadingMemo, StringPool, summaryOf, type Meeting } from '../core';
 import { decodeText } from '../node/encoding';
 import type { ConfigResolver } from './config-resolver';
 import type { Log } from './log';
@@ -19,6 +19,8 @@ export class MeetingStore implements vscode.Disposable {
   // The index keeps summaries; full models only of open documents (a tenth of the memory for a
   // workspace of closed files), and of a closed file only while its change is announced.
   private readonly openModels = new Map<string, { version: number; meeting: Meeting }>();
+  /** Per open document: its items' readings, reused on the next keystroke (see core/reading-memo.ts). */
+  private readonly memos = new Map<string, ReadingMemo>();
   private announcing: { key: string; meeting: Meeting } | null = null;
   private readonly strings = new StringPool();
   private readonly disposables: vscode.Disposable[] = [];
@@ -161,13 +163,16 @@ export class MeetingStore implements vscode.Disposable {
       if (version === null && current) return;
       if (version !== null && !current) return;
       if (version !== null && current && current.version !== version) return;
-      const meeting = parseMeeting(text, { config, path: uri.path });
       const key = uri.toString();
+      let memo = this.memos.get(key);
+      if (version === null) this.memos.delete(key);
+      else if (!memo) this.memos.set(key, (memo = new ReadingMemo()));
+      const meeting = parseMeeting(text, { config, path: uri.path, memo: version === null ? undefined : memo });
       if (version !== null) this.openModels.set(key, { version, meeting });
       else this.openModels.delete(key);
       this.announcing = { key, meeting };
       try {
-        this.index.set({ key, meeting: version !== null ? summaryOf(meeting) : detachedSummary(meeting, this.strings.shared), config, version });
+        this.index.set({ key, meeting: version !== null ? summaryOf(meeting) : detachedSummary(meeting, this.strings), config, version });
       } finally {
         this.announcing = null;
       }
@@ -227,6 +232,7 @@ export class MeetingStore implements vscode.Disposable {
   private documentClosed(document: vscode.TextDocument): void {
     clearTimeout(this.pendingEdits.get(document.uri.toString()));
     this.openModels.delete(document.uri.toString());
+    this.memos.delete(document.uri.toString());
     if (document.uri.scheme === 'untitled') {
       this.forget(document.uri);
       return;
@@ -293,6 +299,7 @@ export class MeetingStore implements vscode.Disposable {
     if (this.forgets.length > 1000) this.forgets.splice(0, 500);
     const prefix = key.endsWith('/') ? key : `${key}/`;
     for (const other of this.openModels.keys()) if (other === key || (subtree && other.startsWith(prefix))) this.openModels.delete(other);
+    for (const other of this.memos.keys()) if (other === key || (subtree && other.startsWith(prefix))) this.memos.delete(other);
     this.index.deleteWhere((other) => other === key || (subtree && other.startsWith(prefix)));
   }
 
