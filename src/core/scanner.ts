@@ -533,6 +533,9 @@ function withoutTags(text: string): string {
 class LineCursor {
   private position: number;
   private column = 0;
+  // The first character after `position` that is not a space or a tab, found once: the cursor
+  // only moves forward, so every container of a deep list asks again (1,000 levels: 1,000 times).
+  private nonBlankAt = -1;
 
   constructor(
     private readonly text: string,
@@ -547,11 +550,7 @@ class LineCursor {
   }
 
   restIsBlank(): boolean {
-    for (let i = this.position; i < this.lineEnd; i++) {
-      const code = this.text.charCodeAt(i);
-      if (code !== 32 && code !== 9) return false;
-    }
-    return true;
+    return this.afterIndent() >= this.lineEnd;
   }
 
   columnAt(offset: number): number {
@@ -573,9 +572,12 @@ class LineCursor {
   }
 
   afterIndent(): number {
-    let i = this.position;
-    while (i < this.lineEnd && (this.text[i] === ' ' || this.text[i] === '\t')) i++;
-    return i;
+    if (this.nonBlankAt < this.position) {
+      let i = this.position;
+      for (let code = this.text.charCodeAt(i); i < this.lineEnd && (code === 32 || code === 9); code = this.text.charCodeAt(++i));
+      this.nonBlankAt = i;
+    }
+    return this.nonBlankAt;
   }
 
   /** Consumes whitespace up to `column`; false when the line is indented less than that. */

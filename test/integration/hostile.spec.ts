@@ -322,7 +322,7 @@ describe('hostile files: huge and pathological meetings in an editor', function 
     await withHostileFile('big.md', text, 'hostile10Mb', 120_000, (uri) => meetingDiagnostics(uri).length > 0, async (editor) => {
       const key = editor.document.uri.toString();
       metrics().hostile10MbLines = editor.document.lineCount;
-      const findings = api.diagnostics.findingsFor(key)?.findings.length ?? 0;
+      const findings = (await waitFor('the findings of the open document', () => api.diagnostics.findingsFor(key), 120_000)).findings.length;
       metrics().hostile10MbFindings = findings;
       assert.equal(meetingDiagnostics(editor.document.uri).length, findings, 'every finding is a diagnostic (VS Code shows the first 1,000 of a file)');
       await api.tree.setFilter({ text: 'BIG-' });
