@@ -1,6 +1,6 @@
 // What a workspace keeps of each meeting it is not editing: its fields and its actions without
 // text spans. The action list, the due counts, series look-ups and follow-up checks read this; a
-// full `Meeting` is some ten times larger and is kept only for open documents.
+// full `Meeting` is about five times larger and is kept only for open documents.
 import { actionLabel } from './action-label';
 import type { ActionStatus, Meeting, MeetingFields, Priority } from './model';
 
@@ -80,8 +80,8 @@ function detached(text: string): string {
 
 /**
  * A summary that keeps nothing of the document alive. Values that repeat across a workspace
- * (names, dates, series) go through `shared`, which returns one string per value (a `StringPool`);
- * a closed action keeps only its label, as its text is shown nowhere.
+ * (names, dates, series) are taken from `pool` when given, one string per value; a closed action
+ * keeps only its label, as its text is shown nowhere.
  */
 export function detachedSummary(meeting: Meeting, pool?: StringPool): MeetingSummary {
   const summary = summaryOf(meeting);

@@ -16,7 +16,7 @@ const FIND_TIMEOUT_MS = 60_000;
 
 export class MeetingStore implements vscode.Disposable {
   readonly index = new MeetingIndex();
-  // The index keeps summaries; full models only of open documents (a tenth of the memory for a
+  // The index keeps summaries; full models only of open documents (a fifth of the memory for a
   // workspace of closed files), and of a closed file only while its change is announced.
   private readonly openModels = new Map<string, { version: number; meeting: Meeting }>();
   /** Per open document: its items' readings, reused on the next keystroke (see core/reading-memo.ts). */
