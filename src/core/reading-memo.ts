@@ -17,6 +17,8 @@ export class RecentResults<T> {
   private previous = new Map<string, T>();
   private current = new Map<string, T>();
   private context: readonly unknown[] | null = null;
+  /** Results taken from the reading before, since this memo was made. */
+  reused = 0;
 
   /** Starts a reading; results of the last one are reused if its `context` was the same. */
   begin(context: readonly unknown[]): void {
@@ -29,7 +31,9 @@ export class RecentResults<T> {
   get(key: string, compute: () => T): T {
     let value = this.current.get(key);
     if (value === undefined) {
-      value = this.previous.get(key) ?? compute();
+      value = this.previous.get(key);
+      if (value === undefined) value = compute();
+      else this.reused++;
       this.current.set(key, value);
     }
     return value;
@@ -62,7 +66,8 @@ export function attachMemo(meeting: object, memo: ReadingMemo): void {
 
 /**
  * `compute()`, or its result for the same `key` in the last reading of the meeting's document
- * (`context` lists what else the result depends on). Without a memo, simply `compute()`.
+ * (`context` lists what else the result depends on; it is asked once per meeting, so every rule
+ * linting one meeting must depend on the same things). Without a memo, simply `compute()`.
  */
 export function readItemOnce<T>(meeting: object, context: () => readonly unknown[], key: string, compute: () => T): T {
   const memo = memos.get(meeting);

@@ -118,7 +118,11 @@ export function detachedSummary(meeting: Meeting, pool?: StringPool): MeetingSum
   };
 }
 
-/** One detached string per value, for `detachedSummary`: a workspace repeats the same names and dates thousands of times. */
+/**
+ * One detached string per value, for `detachedSummary`: a workspace repeats the same names and
+ * dates thousands of times. It keeps every value it was given (names, dates, tags: a few thousand
+ * strings for a large workspace).
+ */
 export class StringPool {
   private readonly strings = new Map<string, string>();
 

@@ -2,7 +2,7 @@
 // the safe fixes. Findings are recomputed from the current text whenever the cached ones are
 // stale, so an edit always targets the characters it was computed for.
 import * as vscode from 'vscode';
-import { message, parseMeeting, safeFixEdits, type Finding, type Fix } from '../core';
+import { message, parseMeeting, safeFixEdits, summaryOf, type Finding, type Fix } from '../core';
 import { DIAGNOSTIC_SOURCE, type DiagnosticsController } from './diagnostics';
 import { spanToRange, toWorkspaceEdit } from './edits';
 import { displayLocale } from './locale';
@@ -51,7 +51,7 @@ export class MeetingCodeActions implements vscode.CodeActionProvider {
     const key = document.uri.toString();
     const indexed = cached.entry.version === document.version ? this.store.modelOf(key) : undefined;
     const meeting = indexed ?? parseMeeting(document.getText(), { config: cached.entry.config, path: document.uri.path });
-    const findings = indexed ? cached.findings : this.diagnostics.lint({ ...cached.entry, version: document.version }, meeting);
+    const findings = indexed ? cached.findings : this.diagnostics.lint({ ...cached.entry, meeting: summaryOf(meeting), version: document.version }, meeting);
     return { findings, lineStarts: meeting.lineStarts, frontmatterEnd: meeting.frontmatter?.span.end ?? 0 };
   }
 

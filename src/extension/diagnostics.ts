@@ -30,6 +30,7 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Closed files to lint again (their models are not kept), read one at a time. */
   private readonly toReload = new Set<string>();
   private reloading = false;
+  private disposed = false;
 
   constructor(
     private readonly store: MeetingStore,
@@ -43,7 +44,8 @@ export class DiagnosticsController implements vscode.Disposable {
       configs.onDidChange(() => this.configCollection.clear()),
       vscode.workspace.onDidCloseTextDocument((document) => this.update(document.uri.toString())),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('meetings.lint')) this.updateAll();
+        // Only the scope changes what is reported (not the debounce).
+        if (event.affectsConfiguration('meetings.lint.scope')) this.updateAll();
       }),
     );
     // "Overdue" changes at midnight without any edit.
@@ -89,6 +91,10 @@ export class DiagnosticsController implements vscode.Disposable {
     const result = new Set<string>();
     for (const [other, previous] of this.previousOf) if (previous === key && other !== key) result.add(other);
     const entry = this.store.index.get(key);
+    // The meeting before: its "due at the next meeting" fix offers this one's date. Only an open
+    // one is linted again (fixes of closed files are shown nowhere).
+    const before = entry ? this.store.index.previous(entry) : null;
+    if (before && this.store.modelOf(before.key)) result.add(before.key);
     const { series, date } = entry?.meeting.fields ?? { series: null, date: null };
     if (series && date) {
       // Ordered by date, then key: `key` is the previous meeting of the meetings on the next later
@@ -126,11 +132,9 @@ export class DiagnosticsController implements vscode.Disposable {
       return;
     }
     const meeting = this.store.modelOf(key);
-    if (!meeting) {
-      this.reloadLater(key);
-      return;
-    }
-    this.publish(entry, meeting);
+    if (meeting) this.publish(entry, meeting);
+    // A document just closed: the store reads its file again and announces it.
+    else if (entry.version === null) this.reloadLater(key);
   }
 
   private publish(entry: IndexedMeeting, meeting: Meeting): void {
@@ -141,7 +145,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.publishConfigProblems();
   }
 
-  /** A closed file whose findings may have changed (its previous meeting, the day, a setting). */
+  /** A closed file whose findings may have changed (its previous meeting, the day, the lint scope). */
   private reloadLater(key: string): void {
     this.toReload.add(key);
     if (!this.reloading) void this.reloadQueued();
@@ -156,8 +160,9 @@ export class DiagnosticsController implements vscode.Disposable {
         const entry = this.store.index.get(key);
         if (!entry || !this.shouldPublish(key)) continue;
         const meeting = await this.store.loadMeeting(key);
-        // Changed meanwhile: the change brought its own update.
-        if (meeting && this.store.index.get(key) === entry) this.publish(entry, meeting);
+        if (this.disposed) return;
+        // Changed meanwhile (the change brought its own update), or no longer reported.
+        if (meeting && this.store.index.get(key) === entry && this.shouldPublish(key)) this.publish(entry, meeting);
         if (Date.now() - sliceStart > SLICE_MS) {
           await new Promise((resolve) => setTimeout(resolve, 0));
           sliceStart = Date.now();
@@ -174,7 +179,7 @@ export class DiagnosticsController implements vscode.Disposable {
     return vscode.workspace.textDocuments.some((document) => document.uri.toString() === key && !document.isClosed);
   }
 
-  private publishConfigProblems(): void {
+  publishConfigProblems(): void {
     for (const report of this.configs.problems()) {
       const lineStarts = computeLineStarts(report.text);
       this.configCollection.set(
@@ -190,6 +195,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.disposables.forEach((disposable) => disposable.dispose());
   }
 }

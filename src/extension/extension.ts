@@ -107,7 +107,8 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
   const ready = Promise.resolve(vscode.window
     .withProgress({ location: { viewId: 'meetings.actions' }, title: vscode.l10n.t('Reading meeting notes…') }, () => store.scan())
     .then(() => {
-      diagnostics.updateAll();
+      // Each file was linted as it was read, and again when its previous meeting arrived later.
+      diagnostics.publishConfigProblems();
       tree.refresh();
       log.info(`Indexed ${store.index.size} meeting files.`);
     }));

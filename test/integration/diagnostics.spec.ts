@@ -55,6 +55,28 @@ describe('diagnostics', () => {
     await waitFor('the typed line’s problems to go after reverting', () => !summary(meetingDiagnostics(uri)).includes('action-owner@17'));
   });
 
+  it('reports only open meetings with lint.scope "openFiles", and closed ones again, read from their files, with "workspace"', async () => {
+    // Neither file has been opened by the tests before this one.
+    const closed = workspaceUri('meetings', 'tree.md');
+    const opened = workspaceUri('meetings', 'fixes.md');
+    const problems = (uri: vscode.Uri) => summary(meetingDiagnostics(uri));
+    const [closedBefore, openedBefore] = await waitFor('problems of both meetings', () => {
+      const found = [problems(closed), problems(opened)];
+      return found.every((list) => list.length > 0) ? found : null;
+    });
+    const settings = () => vscode.workspace.getConfiguration('meetings');
+    try {
+      await settings().update('lint.scope', 'openFiles', vscode.ConfigurationTarget.Workspace);
+      await waitFor('the problems of closed meetings to go', () => meetingDiagnostics(closed).length === 0 && meetingDiagnostics(opened).length === 0);
+      await vscode.window.showTextDocument(opened);
+      await waitFor('the problems of the meeting just opened', () => problems(opened).join() === openedBefore!.join());
+      assert.equal(meetingDiagnostics(closed).length, 0, 'still nothing on the closed meeting');
+    } finally {
+      await settings().update('lint.scope', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the closed meeting’s problems back', () => problems(closed).join() === closedBefore!.join());
+  });
+
   it('re-lints everything when .meetings.yaml changes', async () => {
     const config = workspaceUri('.meetings.yaml');
     const original = await readText(config);

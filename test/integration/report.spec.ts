@@ -41,7 +41,7 @@ describe('the meeting method: carry-over and exported minutes', () => {
     await waitFor('carry-over back after restoring the file', () => carryOver(later).length === 1);
   });
 
-  it('keeps a summary of a closed meeting and the full model only while it is open', async () => {
+  it('keeps a summary of a closed meeting, and the full model of an open one', async () => {
     const api = await extensionApi();
     const uri = workspaceUri('meetings', 'summary-only.md');
     const key = uri.toString();

@@ -22,7 +22,8 @@ describe('reading memo (keystroke re-reading)', function () {
   ] as const) {
     it(`gives the same model and findings as a fresh reading, edit after edit (${name})`, () => {
       const rng = random(42);
-      let reused = 0;
+      let reusedFacts = 0;
+      let reusedItems = 0;
       for (const file of corpus(12, 3)) {
         const memo = new ReadingMemo();
         let text = file.text;
@@ -34,10 +35,11 @@ describe('reading memo (keystroke re-reading)', function () {
           const fresh = lint(text, config);
           assert.deepEqual(withMemo.meeting, fresh.meeting, `model after step ${step} of ${file.path}`);
           assert.deepEqual(withMemo.findings, fresh.findings, `findings after step ${step} of ${file.path}`);
-          reused += memo.facts.size;
         }
+        reusedFacts += memo.facts.reused;
+        reusedItems += memo.items.reused;
       }
-      assert.ok(reused > 1000, `the memo was used (${reused} item readings kept)`);
+      assert.ok(reusedFacts > 1000 && reusedItems > 100, `readings were reused (${reusedFacts} actions, ${reusedItems} section items)`);
     });
   }
 
@@ -50,5 +52,10 @@ describe('reading memo (keystroke re-reading)', function () {
     const second = lint(text('2026-11-27', '张三, 小王'), DEFAULT_CONFIG, memo);
     assert.equal(second.meeting.actions[0]!.due?.date, '2026-12-04', 'next Friday of the new date');
     assert.equal(second.meeting.actions[0]!.owners[0]!.known, true, 'now an attendee');
+    // Another configuration: 小王 is an alias of 王五 in its roster.
+    const roster = mergeConfig([{ dir: '/notes', people: [{ name: '王五', aliases: ['小王'] }] }]);
+    const third = lint(text('2026-11-27', '张三, 小王'), roster, memo);
+    assert.equal(third.meeting.actions[0]!.owners[0]!.name, '王五', 'read with the new roster');
+    assert.equal(memo.facts.reused, 0, 'nothing reused across a changed date, people or configuration');
   });
 });
