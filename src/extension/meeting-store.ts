@@ -88,6 +88,9 @@ export class MeetingStore implements vscode.Disposable {
       const buffers = vscode.workspace.textDocuments.filter((document) => !document.isClosed && keepsBuffer(document, seen));
       const kept = new Set(buffers.map((document) => document.uri.toString()));
       this.index.deleteWhere((key) => !seen.has(key) && !kept.has(key));
+      // In path order: files named by date come in date order, so a meeting is mostly read after
+      // its previous one and is not read again for its carry-over check.
+      uris.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       let sliceStart = Date.now();
       for (const uri of uris) {
         if (generation !== this.scanGeneration) return; // a newer scan took over
