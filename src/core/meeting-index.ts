@@ -24,12 +24,16 @@ export type DueBucket = 'overdue' | 'today' | 'week' | 'later' | 'none';
 export const DUE_BUCKETS: readonly DueBucket[] = ['overdue', 'today', 'week', 'later', 'none'];
 export type DueCounts = Record<DueBucket, number> & { open: number };
 
+let weekEnd = { today: '', sunday: '' };
+
 /** The due bucket of an open action on `today` (weeks end on Sunday). */
 export function dueBucket(due: string | null | undefined, today: string): DueBucket {
   if (!due) return 'none';
   if (due < today) return 'overdue';
   if (due === today) return 'today';
-  return due <= weekdayOfWeek(today, 7) ? 'week' : 'later';
+  // Asked for every open action of a workspace in a row: the week's end is worked out once a day.
+  if (weekEnd.today !== today) weekEnd = { today, sunday: weekdayOfWeek(today, 7) };
+  return due <= weekEnd.sunday ? 'week' : 'later';
 }
 
 const isPending = (action: ActionSummary) => action.status === 'open' || action.status === 'in-progress';

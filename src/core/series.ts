@@ -241,12 +241,26 @@ export function carriedForward(members: readonly SeriesMember[]): Set<string> {
   const carried = new Set<string>();
   for (const list of bySeries.values()) {
     list.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.key.localeCompare(b.key));
-    for (let i = 0; i + 1 < list.length; i++) {
-      const next = new Set(list[i + 1]!.actionIdentities.flat());
-      list[i]!.actionIdentities.forEach((identities, index) => {
-        if (identities.some((identity) => next.has(identity))) carried.add(`${list[i]!.key}#${index}`);
-      });
-    }
+    for (const [key, indices] of carriedInSeries(list)) for (const index of indices) carried.add(`${key}#${index}`);
+  }
+  return carried;
+}
+
+/**
+ * `carriedForward` for the meetings of one series already in `sortSeries` order: the indices of
+ * the carried actions of each meeting that has any.
+ */
+export function carriedInSeries(ordered: readonly Pick<SeriesMember, 'key' | 'actionIdentities'>[]): Map<string, Set<number>> {
+  const carried = new Map<string, Set<number>>();
+  for (let i = 0; i + 1 < ordered.length; i++) {
+    const next = new Set(ordered[i + 1]!.actionIdentities.flat());
+    ordered[i]!.actionIdentities.forEach((identities, index) => {
+      if (!identities.some((identity) => next.has(identity))) return;
+      const key = ordered[i]!.key;
+      let indices = carried.get(key);
+      if (!indices) carried.set(key, (indices = new Set()));
+      indices.add(index);
+    });
   }
   return carried;
 }

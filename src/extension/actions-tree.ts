@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import {
   actionIdentities,
-  carriedForward,
+  carriedInSeries,
   normaliseLabel,
   type MeetingSummary,
   daysBetween,
@@ -11,7 +11,9 @@ import {
   message,
   seriesRecord,
   todayIn,
-  weekdayOfWeek,
+  dueBucket,
+  DUE_BUCKETS,
+  type DueBucket,
   PeopleIndex,
   type IndexedAction,
   type IndexedMeeting,
@@ -22,8 +24,6 @@ import type { MeetingStore } from './meeting-store';
 
 export type GroupBy = 'due' | 'owner' | 'meeting' | 'series';
 export const GROUP_BY_VALUES: readonly GroupBy[] = ['due', 'owner', 'meeting', 'series'];
-type DueBucket = 'overdue' | 'today' | 'week' | 'later' | 'none';
-const DUE_BUCKETS: readonly DueBucket[] = ['overdue', 'today', 'week', 'later', 'none'];
 
 export interface GroupNode {
   kind: 'group';
@@ -66,17 +66,56 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private readonly disposables: vscode.Disposable[] = [];
   private readonly countsChanged = new vscode.EventEmitter<{ open: number; overdue: number }>();
   readonly onDidChangeCounts = this.countsChanged.event;
+  // Worked out once per change, not once per question: a refresh asks for the visible actions
+  // twice (counts, groups), and a workspace of 10,000 meetings holds some 250,000 open actions.
+  private visible: IndexedAction[] | null = null;
+  /** Per series, the actions its next meeting carries (`carriedInSeries`), dropped when a member changes. */
+  private readonly carriedBySeries = new Map<string, Map<string, Set<number>>>();
+  private readonly seriesOfKey = new Map<string, string>();
 
   constructor(
     private readonly store: MeetingStore,
     private readonly state: vscode.Memento,
   ) {
     this.disposables.push(
-      store.index.onDidChange(() => this.scheduleRefresh()),
+      store.index.onDidChange((keys) => {
+        this.forgetCarried(keys);
+        this.visible = null;
+        this.scheduleRefresh();
+      }),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('meetings.me')) this.refresh();
+        if (!event.affectsConfiguration('meetings.me')) return;
+        this.visible = null;
+        this.refresh();
       }),
     );
+  }
+
+  private forgetCarried(keys: readonly string[]): void {
+    for (const key of keys) {
+      const before = this.seriesOfKey.get(key);
+      if (before !== undefined) this.carriedBySeries.delete(before);
+      const now = this.store.index.get(key)?.meeting.fields.series;
+      if (now) {
+        this.carriedBySeries.delete(now);
+        this.seriesOfKey.set(key, now);
+      } else {
+        this.seriesOfKey.delete(key);
+      }
+    }
+  }
+
+  /** Indices of the actions of `entry` that the next meeting of its series carries. */
+  private carriedOf(entry: IndexedMeeting): Set<number> | undefined {
+    const series = entry.meeting.fields.series;
+    if (!series) return undefined;
+    let carried = this.carriedBySeries.get(series);
+    if (!carried) {
+      const ordered = this.store.index.series(series).map((member) => ({ key: member.key, actionIdentities: identitiesOf(member.meeting) }));
+      this.carriedBySeries.set(series, (carried = carriedInSeries(ordered)));
+      for (const member of ordered) this.seriesOfKey.set(member.key, series);
+    }
+    return carried.get(entry.key);
   }
 
   get groupBy(): GroupBy {
@@ -97,6 +136,7 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   async setFilter(filter: Partial<TreeFilter>): Promise<void> {
     const next = { ...this.filter, ...filter };
     await this.state.update('meetings.filter', next);
+    this.visible = null;
     void vscode.commands.executeCommand('setContext', 'meetings.filtered', next.text !== '' || next.owner !== null || next.onlyMine);
     void vscode.commands.executeCommand('setContext', 'meetings.onlyMine', next.onlyMine);
     this.refresh();
@@ -128,30 +168,32 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     this.refreshTimer = setTimeout(() => this.refresh(), 50);
   }
 
-  /** Open and in-progress actions after the filters. */
+  /** Open and in-progress actions after the filters (do not modify). */
   visibleActions(): IndexedAction[] {
+    return (this.visible ??= this.computeVisible());
+  }
+
+  private computeVisible(): IndexedAction[] {
     const { text, owner, onlyMine } = this.filter;
     const me = vscode.workspace.getConfiguration('meetings').get<string>('me', '').trim();
     const needle = text.toLowerCase();
-    const carried = carriedForward(
-      this.store.index.keys().map((key) => {
-        const { meeting } = this.store.index.get(key)!;
-        return { key, series: meeting.fields.series, date: meeting.fields.date, actionIdentities: identitiesOf(meeting) };
-      }),
-    );
-    return this.store.index
-      .actions((action) => action.status === 'open' || action.status === 'in-progress')
-      .filter((item) => {
-        // Carried into the next meeting of its series: listed there, not twice.
-        if (carried.has(`${item.entry.key}#${item.index}`)) return false;
+    const result: IndexedAction[] = [];
+    for (const key of this.store.index.keys()) {
+      const entry = this.store.index.get(key)!;
+      // Carried into the next meeting of its series: listed there, not twice.
+      const carried = this.carriedOf(entry);
+      for (const item of openActionsOf(entry)) {
+        if (carried?.has(item.index)) continue;
         if (needle) {
-          const haystack = [item.action.text, item.entry.meeting.fields.title ?? '', ...item.action.owners].join(' ').toLowerCase();
-          if (!haystack.includes(needle)) return false;
+          const haystack = [item.action.text, entry.meeting.fields.title ?? '', ...item.action.owners].join(' ').toLowerCase();
+          if (!haystack.includes(needle)) continue;
         }
-        if (owner && !hasOwner(item, owner)) return false;
-        if (onlyMine && (!me || !hasOwner(item, me))) return false;
-        return true;
-      });
+        if (owner && !hasOwner(item, owner)) continue;
+        if (onlyMine && (!me || !hasOwner(item, me))) continue;
+        result.push(item);
+      }
+    }
+    return result;
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
@@ -193,7 +235,7 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     for (const item of items) {
       switch (this.groupBy) {
         case 'due': {
-          const bucket = dueBucket(item, today);
+          const bucket = dueBucket(item.action.due, today);
           add(`due:${bucket}`, bucketLabel(bucket), item);
           break;
         }
@@ -314,6 +356,21 @@ function meetingItem(node: MeetingNode): vscode.TreeItem {
   return item;
 }
 
+const openActionsCache = new WeakMap<IndexedMeeting, IndexedAction[]>();
+
+/** The entry's open and in-progress actions (an entry is replaced, never changed, when its file changes). */
+function openActionsOf(entry: IndexedMeeting): IndexedAction[] {
+  let items = openActionsCache.get(entry);
+  if (!items) {
+    items = [];
+    entry.meeting.actions.forEach((action, index) => {
+      if (action.status === 'open' || action.status === 'in-progress') items!.push({ entry, action, index });
+    });
+    openActionsCache.set(entry, items);
+  }
+  return items;
+}
+
 const identityCache = new WeakMap<MeetingSummary, string[][]>();
 
 /** Each action's identities (see core/series.ts), computed once per indexed meeting. */
@@ -334,14 +391,6 @@ function hasOwner(item: IndexedAction, name: string): boolean {
 export function isOverdue(item: IndexedAction, today: string): boolean {
   const due = item.action.due;
   return due !== undefined && due !== null && due < today;
-}
-
-export function dueBucket(item: IndexedAction, today: string): DueBucket {
-  const due = item.action.due;
-  if (!due) return 'none';
-  if (due < today) return 'overdue';
-  if (due === today) return 'today';
-  return due <= weekdayOfWeek(today, 7) ? 'week' : 'later';
 }
 
 function bucketLabel(bucket: DueBucket): string {
@@ -367,13 +416,11 @@ function groupIcon(id: string): vscode.ThemeIcon {
   return new vscode.ThemeIcon('list-tree');
 }
 
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** By due date, then file, then line. ISO dates and URIs compare by code unit (localeCompare is slow on 100,000 items). */
 function sortActions(items: readonly IndexedAction[]): IndexedAction[] {
-  return [...items].sort(
-    (a, b) =>
-      (a.action.due ?? '9999').localeCompare(b.action.due ?? '9999') ||
-      a.entry.key.localeCompare(b.entry.key) ||
-      a.action.line - b.action.line,
-  );
+  return [...items].sort((a, b) => compareText(a.action.due ?? '9999', b.action.due ?? '9999') || compareText(a.entry.key, b.entry.key) || a.action.line - b.action.line);
 }
 
 function tooltip(item: IndexedAction, today: string): vscode.MarkdownString {

@@ -86,6 +86,31 @@ describe('open actions tree', () => {
     await waitFor('no ghosts after deletion', () => api.tree.visibleActions().length === 0);
   });
 
+  it('lists an action carried into the next meeting once, where it now stands, as the next meeting changes', async () => {
+    const first = workspaceUri('carry-tree', '2026-11-02.md');
+    const second = workspaceUri('carry-tree', '2026-11-09.md');
+    const meeting = (date: string, ...items: string[]) => `---\ndate: ${date}\nseries: carry-tree\nattendees: [张三]\n---\n\n## 行动计划\n\n${items.join('\n')}\n`;
+    const listed = () =>
+      api.tree
+        .visibleActions()
+        .filter((item) => item.action.label.startsWith('CARRY-TREE'))
+        .map((item) => `${item.entry.key.split('/').pop()} ${item.action.label}`)
+        .sort()
+        .join(' | ');
+    try {
+      await writeText(first, meeting('2026-11-02', '- [ ] CARRY-TREE budget @张三', '- [ ] CARRY-TREE hiring @张三'));
+      await writeText(second, meeting('2026-11-09', '- [ ] CARRY-TREE other @张三'));
+      await waitFor('both meetings listed', () => listed() === '2026-11-02.md CARRY-TREE budget | 2026-11-02.md CARRY-TREE hiring | 2026-11-09.md CARRY-TREE other');
+      await writeText(second, meeting('2026-11-09', '- [ ] CARRY-TREE other @张三', '- [/] CARRY-TREE budget @张三 📅 2099-01-01'));
+      await waitFor('the carried action listed once, in the later meeting', () => listed() === '2026-11-02.md CARRY-TREE hiring | 2026-11-09.md CARRY-TREE budget | 2026-11-09.md CARRY-TREE other');
+      await writeText(second, meeting('2026-11-09', '- [ ] CARRY-TREE other @张三'));
+      await waitFor('back in the earlier meeting once the later one drops it', () => listed() === '2026-11-02.md CARRY-TREE budget | 2026-11-02.md CARRY-TREE hiring | 2026-11-09.md CARRY-TREE other');
+    } finally {
+      await vscode.workspace.fs.delete(workspaceUri('carry-tree'), { recursive: true });
+    }
+    await waitFor('no ghosts after deletion', () => !listed());
+  });
+
   it('puts an action due today in the Today group', async () => {
     const uri = workspaceUri('meetings', 'today.md');
     await writeText(uri, `---\ndate: 2020-03-02\nattendees: [张三]\n---\n\n- [ ] TODAY-ONLY @张三 📅 ${today()}\n`);
