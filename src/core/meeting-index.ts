@@ -158,16 +158,6 @@ export class MeetingIndex {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  actions(filter: (action: ActionSummary) => boolean = () => true): IndexedAction[] {
-    const result: IndexedAction[] = [];
-    for (const entry of this.entries.values()) {
-      entry.meeting.actions.forEach((action, index) => {
-        if (filter(action)) result.push({ entry, action, index });
-      });
-    }
-    return result;
-  }
-
   /** Meetings of a series, ordered by date (undated last), then by key. Do not modify. */
   series(name: string): readonly IndexedMeeting[] {
     let ordered = this.orderedSeries.get(name);

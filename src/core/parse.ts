@@ -71,7 +71,9 @@ export function parseMeeting(rawText: string, options: ParseOptions = {}): Meeti
   let readFacts = (span: { start: number; end: number }): ActionFacts => readActionFacts(text, span, fields.date, roster);
   if (memo) {
     attachMemo(meeting, memo);
-    memo.facts.begin(readingContext(fields, config));
+    const context = readingContext(fields, config);
+    memo.facts.begin(context);
+    memo.labels.begin(context);
     readFacts = (span) => {
       const segment = text.slice(span.start, span.end);
       return factsAt(memo.facts.get(segment, () => readActionFacts(segment, { start: 0, end: segment.length }, fields.date, roster)), span.start);

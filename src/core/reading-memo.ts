@@ -38,10 +38,6 @@ export class RecentResults<T> {
     }
     return value;
   }
-
-  get size(): number {
-    return this.current.size;
-  }
 }
 
 /**
@@ -51,6 +47,8 @@ export class RecentResults<T> {
 export class ReadingMemo {
   /** Owners, due dates and markers of each action item (see readActionFacts). */
   readonly facts = new RecentResults<ActionFacts>();
+  /** Each action item's label (see actionLabel), read from its text and its facts alone. */
+  readonly labels = new RecentResults<string>();
   /** Rule helpers' readings of section items (resource requests, goals, decisions). */
   readonly items = new RecentResults<unknown>();
   /** The meeting whose rules last read items: a new one starts a new reading. */
@@ -62,6 +60,11 @@ const memos = new WeakMap<object, ReadingMemo>();
 /** Links a parsed meeting to the memo it was read with. */
 export function attachMemo(meeting: object, memo: ReadingMemo): void {
   memos.set(meeting, memo);
+}
+
+/** The memo a meeting was read with, if any. */
+export function memoOf(meeting: object): ReadingMemo | undefined {
+  return memos.get(meeting);
 }
 
 /**

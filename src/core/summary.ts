@@ -2,7 +2,8 @@
 // text spans. The action list, the due counts, series look-ups and follow-up checks read this; a
 // full `Meeting` is about five times larger and is kept only for open documents.
 import { actionLabel } from './action-label';
-import type { ActionStatus, Meeting, MeetingFields, Priority } from './model';
+import type { Action, ActionStatus, Meeting, MeetingFields, Priority } from './model';
+import { memoOf } from './reading-memo';
 
 export interface ActionSummary {
   /** 0-based line of the task box. */
@@ -43,6 +44,10 @@ export function summaryOf(meeting: Meeting | MeetingSummary): MeetingSummary {
   if (!('text' in meeting)) return meeting;
   let summary = summaries.get(meeting);
   if (!summary) {
+    // An open document's labels are kept from one keystroke to the next, like its items' facts.
+    const memo = memoOf(meeting);
+    const labelOf = (action: Action) =>
+      memo ? memo.labels.get(meeting.text.slice(action.textSpan.start, action.textSpan.end), () => actionLabel(action, meeting.text)) : actionLabel(action, meeting.text);
     summary = {
       isMeeting: meeting.meetingReason !== null,
       fields: meeting.fields,
@@ -50,7 +55,7 @@ export function summaryOf(meeting: Meeting | MeetingSummary): MeetingSummary {
         line: action.line,
         status: action.status,
         text: action.text,
-        label: actionLabel(action, meeting.text),
+        label: labelOf(action),
         owners: action.owners.map((owner) => owner.name),
         ownersInherited: action.ownersInherited,
         due: action.due?.date ?? null,
@@ -134,8 +139,4 @@ export class StringPool {
     }
     return kept;
   };
-
-  get size(): number {
-    return this.strings.size;
-  }
 }

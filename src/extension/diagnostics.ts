@@ -6,10 +6,9 @@ import type { ConfigResolver } from './config-resolver';
 import { displayLocale } from './locale';
 import type { Log } from './log';
 import type { MeetingStore } from './meeting-store';
+import { takingTurns } from './taking-turns';
 
 export const DIAGNOSTIC_SOURCE = 'meetings';
-/** Files read again for linting take turns with the rest of the extension host this often. */
-const SLICE_MS = 15;
 const RULES_DOC = 'https://github.com/meetings-as-code/meetings-as-code/blob/main/docs/rules.md';
 
 export interface LintedMeeting {
@@ -154,7 +153,7 @@ export class DiagnosticsController implements vscode.Disposable {
   private async reloadQueued(): Promise<void> {
     this.reloading = true;
     try {
-      let sliceStart = Date.now();
+      const takeTurn = takingTurns();
       for (const key of this.toReload) {
         this.toReload.delete(key);
         const entry = this.store.index.get(key);
@@ -163,10 +162,7 @@ export class DiagnosticsController implements vscode.Disposable {
         if (this.disposed) return;
         // Changed meanwhile (the change brought its own update), or no longer reported.
         if (meeting && this.store.index.get(key) === entry && this.shouldPublish(key)) this.publish(entry, meeting);
-        if (Date.now() - sliceStart > SLICE_MS) {
-          await new Promise((resolve) => setTimeout(resolve, 0));
-          sliceStart = Date.now();
-        }
+        await takeTurn();
       }
     } finally {
       this.reloading = false;

@@ -6,11 +6,10 @@ import { detachedSummary, MeetingIndex, parseMeeting, ReadingMemo, StringPool, s
 import { decodeText } from '../node/encoding';
 import type { ConfigResolver } from './config-resolver';
 import type { Log } from './log';
+import { takingTurns } from './taking-turns';
 
 export const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const EXCLUDED_FOLDERS = '{**/node_modules/**,**/.git/**}';
-/** Yield to the extension host at least this often during the initial scan. */
-const SLICE_MS = 15;
 /** How long the file search may take before the scan gives up on it. */
 const FIND_TIMEOUT_MS = 60_000;
 
@@ -91,14 +90,11 @@ export class MeetingStore implements vscode.Disposable {
       // In path order: files named by date come in date order, so a meeting is mostly read after
       // its previous one and is not read again for its carry-over check.
       uris.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      let sliceStart = Date.now();
+      const takeTurn = takingTurns();
       for (const uri of uris) {
         if (generation !== this.scanGeneration) return; // a newer scan took over
         await this.refreshFromDisk(uri);
-        if (Date.now() - sliceStart > SLICE_MS) {
-          await new Promise((resolve) => setTimeout(resolve, 0));
-          sliceStart = Date.now();
-        }
+        await takeTurn();
       }
       for (const document of buffers) await this.updateFromDocument(document);
     } finally {

@@ -1,7 +1,7 @@
 // An open document is read again on every keystroke with the memo of its earlier readings: what
 // comes out must be exactly what a reading from scratch gives, whatever was typed where.
 import { strict as assert } from 'node:assert';
-import { DEFAULT_CONFIG, lintMeeting, mergeConfig, parseMeeting, ReadingMemo, type ResolvedConfig } from '../../src/core';
+import { DEFAULT_CONFIG, lintMeeting, mergeConfig, parseMeeting, ReadingMemo, summaryOf, type ResolvedConfig } from '../../src/core';
 import { corpus, random } from '../../bench/corpus';
 
 const TODAY = '2026-11-26';
@@ -24,6 +24,7 @@ describe('reading memo (keystroke re-reading)', function () {
       const rng = random(42);
       let reusedFacts = 0;
       let reusedItems = 0;
+      let reusedLabels = 0;
       for (const file of corpus(12, 3)) {
         const memo = new ReadingMemo();
         let text = file.text;
@@ -35,11 +36,13 @@ describe('reading memo (keystroke re-reading)', function () {
           const fresh = lint(text, config);
           assert.deepEqual(withMemo.meeting, fresh.meeting, `model after step ${step} of ${file.path}`);
           assert.deepEqual(withMemo.findings, fresh.findings, `findings after step ${step} of ${file.path}`);
+          assert.deepEqual(summaryOf(withMemo.meeting), summaryOf(fresh.meeting), `summary (labels) after step ${step} of ${file.path}`);
         }
         reusedFacts += memo.facts.reused;
         reusedItems += memo.items.reused;
+        reusedLabels += memo.labels.reused;
       }
-      assert.ok(reusedFacts > 1000 && reusedItems > 100, `readings were reused (${reusedFacts} actions, ${reusedItems} section items)`);
+      assert.ok(reusedFacts > 1000 && reusedItems > 100 && reusedLabels > 1000, `readings were reused (${reusedFacts} actions, ${reusedItems} section items, ${reusedLabels} labels)`);
     });
   }
 
