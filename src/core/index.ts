@@ -16,6 +16,8 @@ export type { Rule } from './rules/rule';
 export { SECTION_KINDS, DEFAULT_SECTION_HEADINGS, classifyHeading } from './vocabulary';
 export { dueBucket, DUE_BUCKETS, MeetingIndex } from './meeting-index';
 export type { DueBucket, DueCounts, IndexedAction, IndexedMeeting } from './meeting-index';
+export { compareActions, GROUP_BY_VALUES, hasOwner, identitiesOf, OpenActionGroups } from './open-actions';
+export type { ActionFilter, GroupBy, GroupId, GroupingView } from './open-actions';
 export { markDoneEdits, setDueEdits, assignOwnerEdits } from './action-edits';
 export { PeopleIndex } from './people';
 export { insertionPoint } from './rules/action-owner';

@@ -2,7 +2,7 @@
 // quick fixes read. Pure and synchronous; adapters feed it and listen to its changes.
 import { weekdayOfWeek } from './calendar';
 import type { ResolvedConfig } from './config';
-import { firstDatedFrom, previousInSortedSeries, sortSeries } from './series';
+import { compareInSeries, firstDatedFrom, previousInSortedSeries, sortSeries } from './series';
 import type { ActionSummary, MeetingSummary } from './summary';
 
 export interface IndexedMeeting {
@@ -90,7 +90,18 @@ export class MeetingIndex {
     let members = this.seriesMembers.get(series);
     if (!members) this.seriesMembers.set(series, (members = new Set()));
     members.add(entry.key);
-    this.orderedSeries.delete(series);
+    // A new array (callers may hold the old one), the entry put in place by binary search: sorting
+    // a series of thousands of meetings again on every keystroke would cost milliseconds.
+    const ordered = this.orderedSeries.get(series);
+    if (!ordered) return;
+    let low = 0;
+    let high = ordered.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compareInSeries(ordered[middle]!, entry) < 0) low = middle + 1;
+      else high = middle;
+    }
+    this.orderedSeries.set(series, [...ordered.slice(0, low), entry, ...ordered.slice(low)]);
   }
 
   private leaveSeries(key: string): void {
@@ -98,8 +109,13 @@ export class MeetingIndex {
     if (!series) return;
     const members = this.seriesMembers.get(series);
     members?.delete(key);
-    if (members?.size === 0) this.seriesMembers.delete(series);
-    this.orderedSeries.delete(series);
+    const ordered = this.orderedSeries.get(series);
+    if (members?.size === 0) {
+      this.seriesMembers.delete(series);
+      this.orderedSeries.delete(series);
+    } else if (ordered) {
+      this.orderedSeries.set(series, ordered.filter((member) => member.key !== key));
+    }
   }
 
   /** Open and in-progress actions per due bucket on `today`. */
@@ -156,6 +172,11 @@ export class MeetingIndex {
   onDidChange(listener: (keys: readonly string[]) => void): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Names of the series with at least one meeting. */
+  seriesNames(): IterableIterator<string> {
+    return this.seriesMembers.keys();
   }
 
   /** Meetings of a series, ordered by date (undated last), then by key. Do not modify. */

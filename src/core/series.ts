@@ -26,9 +26,12 @@ export function fileName(key: string): string {
 
 /** Meetings of a series ordered by date (undated last), then by key. */
 export function sortSeries<T extends SeriesEntry>(entries: readonly T[]): T[] {
-  return [...entries].sort(
-    (a, b) => (a.meeting.fields.date ?? '9999').localeCompare(b.meeting.fields.date ?? '9999') || a.key.localeCompare(b.key),
-  );
+  return [...entries].sort(compareInSeries);
+}
+
+/** The order of `sortSeries`: by date (undated last), then by key. */
+export function compareInSeries(a: SeriesEntry, b: SeriesEntry): number {
+  return (a.meeting.fields.date ?? '9999').localeCompare(b.meeting.fields.date ?? '9999') || a.key.localeCompare(b.key);
 }
 
 /**

@@ -1,20 +1,20 @@
 // The Open Actions tree: every open and in-progress action of the workspace, grouped by due
-// bucket, owner, meeting or series, filtered by text, owner or "only mine".
+// bucket, owner, meeting or series, filtered by text, owner or "only mine". The grouping itself is
+// core (OpenActionGroups, kept up to date file by file); this adapter labels and pages it.
 import * as vscode from 'vscode';
 import {
-  actionIdentities,
-  carriedInSeries,
-  normaliseLabel,
-  type MeetingSummary,
+  type ActionFilter,
   daysBetween,
-  isoWeekday,
-  message,
-  seriesRecord,
-  todayIn,
-  dueBucket,
   DUE_BUCKETS,
   type DueBucket,
-  PeopleIndex,
+  GROUP_BY_VALUES,
+  type GroupBy,
+  type GroupId,
+  isoWeekday,
+  message,
+  OpenActionGroups,
+  seriesRecord,
+  todayIn,
   type IndexedAction,
   type IndexedMeeting,
   type SeriesStep,
@@ -22,14 +22,15 @@ import {
 import { displayLocale } from './locale';
 import type { MeetingStore } from './meeting-store';
 
-export type GroupBy = 'due' | 'owner' | 'meeting' | 'series';
-export const GROUP_BY_VALUES: readonly GroupBy[] = ['due', 'owner', 'meeting', 'series'];
+export { GROUP_BY_VALUES, type GroupBy };
+export type TreeFilter = ActionFilter;
 
 export interface GroupNode {
   kind: 'group';
   id: string;
   label: string;
-  items: IndexedAction[];
+  /** Sorted by due date, then file and line (do not modify). */
+  items: readonly IndexedAction[];
 }
 
 export interface ActionNode {
@@ -46,13 +47,20 @@ export interface MeetingNode {
   items: IndexedAction[];
 }
 
-export type TreeNode = GroupNode | MeetingNode | ActionNode;
-
-export interface TreeFilter {
-  text: string;
-  owner: string | null;
-  onlyMine: boolean;
+/** Stands for the children of a node not listed yet; choosing it lists another page. */
+export interface MoreNode {
+  kind: 'more';
+  id: string;
+  parentId: string;
+  hidden: number;
 }
+
+export type TreeNode = GroupNode | MeetingNode | ActionNode | MoreNode;
+
+/** Children listed per node before a "more" entry: a tree of 100,000 rows helps nobody. */
+export const PAGE_SIZE = 200;
+/** Above this many groups, owner, meeting and series groups start collapsed. */
+const EXPANDED_GROUPS_LIMIT = 50;
 
 /** Scheme of the tree items' resource URIs, so a decoration can colour overdue labels. */
 export const ACTION_URI_SCHEME = 'meetings-action';
@@ -66,56 +74,43 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private readonly disposables: vscode.Disposable[] = [];
   private readonly countsChanged = new vscode.EventEmitter<{ open: number; overdue: number }>();
   readonly onDidChangeCounts = this.countsChanged.event;
-  // Worked out once per change, not once per question: a refresh asks for the visible actions
-  // twice (counts, groups), and a workspace of 10,000 meetings holds some 250,000 open actions.
-  private visible: IndexedAction[] | null = null;
-  /** Per series, the actions its next meeting carries (`carriedInSeries`), dropped when a member changes. */
-  private readonly carriedBySeries = new Map<string, Map<string, Set<number>>>();
-  private readonly seriesOfKey = new Map<string, string>();
+  private readonly grouping: OpenActionGroups;
+  /** Files changed since the groups were last brought up to date. */
+  private readonly pending = new Set<string>();
+  /** Root nodes, sorted by label, kept while no group appears, disappears or is renamed. */
+  private sortedGroups: { version: number; view: string; nodes: GroupNode[] } | null = null;
+  private groupCount = 0;
+  /** How many children each node lists (PAGE_SIZE unless "more" was chosen). */
+  private readonly pageSizes = new Map<string, number>();
+  /** Each series' follow-up record, dropped when a member changes. */
+  private readonly records = new Map<string, SeriesStep<IndexedMeeting>[]>();
 
   constructor(
     private readonly store: MeetingStore,
     private readonly state: vscode.Memento,
   ) {
+    this.grouping = new OpenActionGroups(store.index);
     this.disposables.push(
       store.index.onDidChange((keys) => {
-        this.forgetCarried(keys);
-        this.visible = null;
+        for (const key of keys) this.pending.add(key);
+        this.records.clear();
         this.scheduleRefresh();
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (!event.affectsConfiguration('meetings.me')) return;
-        this.visible = null;
-        this.refresh();
+        if (event.affectsConfiguration('meetings.me')) this.refresh();
       }),
     );
   }
 
-  private forgetCarried(keys: readonly string[]): void {
-    for (const key of keys) {
-      const before = this.seriesOfKey.get(key);
-      if (before !== undefined) this.carriedBySeries.delete(before);
-      const now = this.store.index.get(key)?.meeting.fields.series;
-      if (now) {
-        this.carriedBySeries.delete(now);
-        this.seriesOfKey.set(key, now);
-      } else {
-        this.seriesOfKey.delete(key);
-      }
+  /** The groups, up to date with the index, the filter, "me" and today. */
+  private current(): OpenActionGroups {
+    const me = vscode.workspace.getConfiguration('meetings').get<string>('me', '').trim();
+    this.grouping.show({ groupBy: this.groupBy, filter: this.filter, me, today: todayIn(null) }); // regroups only when these changed
+    if (this.pending.size > 0) {
+      this.grouping.update(this.pending);
+      this.pending.clear();
     }
-  }
-
-  /** Indices of the actions of `entry` that the next meeting of its series carries. */
-  private carriedOf(entry: IndexedMeeting): Set<number> | undefined {
-    const series = entry.meeting.fields.series;
-    if (!series) return undefined;
-    let carried = this.carriedBySeries.get(series);
-    if (!carried) {
-      const ordered = this.store.index.series(series).map((member) => ({ key: member.key, actionIdentities: identitiesOf(member.meeting) }));
-      this.carriedBySeries.set(series, (carried = carriedInSeries(ordered)));
-      for (const member of ordered) this.seriesOfKey.set(member.key, series);
-    }
-    return carried.get(entry.key);
+    return this.grouping;
   }
 
   get groupBy(): GroupBy {
@@ -125,6 +120,7 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   async setGroupBy(groupBy: GroupBy): Promise<void> {
     await this.state.update('meetings.groupBy', groupBy);
+    this.pageSizes.clear();
     void vscode.commands.executeCommand('setContext', 'meetings.groupBy', groupBy);
     this.refresh();
   }
@@ -136,7 +132,7 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   async setFilter(filter: Partial<TreeFilter>): Promise<void> {
     const next = { ...this.filter, ...filter };
     await this.state.update('meetings.filter', next);
-    this.visible = null;
+    this.pageSizes.clear();
     void vscode.commands.executeCommand('setContext', 'meetings.filtered', next.text !== '' || next.owner !== null || next.onlyMine);
     void vscode.commands.executeCommand('setContext', 'meetings.onlyMine', next.onlyMine);
     this.refresh();
@@ -156,11 +152,10 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   refresh(): void {
     clearTimeout(this.refreshTimer);
     this.refreshTimer = undefined;
+    const counts = this.current().counts();
     this.changed.fire(undefined);
     this.decorationsChanged.fire(undefined);
-    const all = this.visibleActions();
-    const today = todayIn(null);
-    this.countsChanged.fire({ open: all.length, overdue: all.filter((item) => isOverdue(item, today)).length });
+    this.countsChanged.fire(counts);
   }
 
   private scheduleRefresh(): void {
@@ -168,53 +163,49 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     this.refreshTimer = setTimeout(() => this.refresh(), 50);
   }
 
-  /** Open and in-progress actions after the filters (do not modify). */
-  visibleActions(): IndexedAction[] {
-    return (this.visible ??= this.computeVisible());
+  /** Lists another page of a node's children. */
+  showMore(node: MoreNode): void {
+    this.pageSizes.set(node.parentId, (this.pageSizes.get(node.parentId) ?? PAGE_SIZE) + PAGE_SIZE);
+    this.changed.fire(undefined);
   }
 
-  private computeVisible(): IndexedAction[] {
-    const { text, owner, onlyMine } = this.filter;
-    const me = vscode.workspace.getConfiguration('meetings').get<string>('me', '').trim();
-    const needle = text.toLowerCase();
-    const result: IndexedAction[] = [];
-    for (const key of this.store.index.keys()) {
-      const entry = this.store.index.get(key)!;
-      // Carried into the next meeting of its series: listed there, not twice.
-      const carried = this.carriedOf(entry);
-      for (const item of openActionsOf(entry)) {
-        if (carried?.has(item.index)) continue;
-        if (needle) {
-          const haystack = [item.action.text, entry.meeting.fields.title ?? '', ...item.action.owners].join(' ').toLowerCase();
-          if (!haystack.includes(needle)) continue;
-        }
-        if (owner && !hasOwner(item, owner)) continue;
-        if (onlyMine && (!me || !hasOwner(item, me))) continue;
-        result.push(item);
-      }
-    }
-    return result;
+  /** Every shown action (after the filters): a full list, for tests and callers that need them all. */
+  visibleActions(): IndexedAction[] {
+    return this.current().actions();
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
     if (!node) return this.groups();
     if (node.kind === 'group' && node.id.startsWith('series:') && node.id !== 'series:') return this.meetingsOf(node);
-    if (node.kind === 'group' || node.kind === 'meeting') return sortActions(node.items).map((item) => ({ kind: 'action', groupId: node.id, item }));
+    if (node.kind === 'group' || node.kind === 'meeting') return this.page(node.id, node.items, (item) => ({ kind: 'action', groupId: node.id, item }));
     return [];
   }
 
+  /** The first pages of `children`, then a "more" node for the rest. */
+  private page<T>(parentId: string, children: readonly T[], node: (child: T) => TreeNode, fromEnd = false): TreeNode[] {
+    const size = this.pageSizes.get(parentId) ?? PAGE_SIZE;
+    if (children.length <= size) return children.map(node);
+    const more: MoreNode = { kind: 'more', id: `${parentId}|more`, parentId, hidden: children.length - size };
+    return fromEnd ? [more, ...children.slice(-size).map(node)] : [...children.slice(0, size).map(node), more];
+  }
+
   /** The meetings of a series in date order with their follow-up record; only those with matching actions while filtering. */
-  meetingsOf(group: GroupNode): MeetingNode[] {
-    const steps = seriesRecord(this.store.index.series(group.id.slice('series:'.length)));
+  meetingsOf(group: GroupNode): TreeNode[] {
+    const series = group.id.slice('series:'.length);
+    let steps = this.records.get(series);
+    if (!steps) this.records.set(series, (steps = seriesRecord(this.store.index.series(series))));
+    const itemsOf = new Map<string, IndexedAction[]>();
+    for (const item of group.items) {
+      let items = itemsOf.get(item.entry.key);
+      if (!items) itemsOf.set(item.entry.key, (items = []));
+      items.push(item);
+    }
     const filtered = this.isFiltered();
-    return steps
-      .map((step) => ({
-        kind: 'meeting' as const,
-        id: `${group.id}|${step.entry.key}`,
-        step,
-        items: group.items.filter((item) => item.entry.key === step.entry.key),
-      }))
+    const nodes = steps
+      .map((step): MeetingNode => ({ kind: 'meeting', id: `${group.id}|${step.entry.key}`, step, items: itemsOf.get(step.entry.key) ?? [] }))
       .filter((node) => !filtered || node.items.length > 0);
+    // The latest meetings matter most: earlier ones come in pages above them.
+    return this.page(group.id, nodes, (meeting) => meeting, true);
   }
 
   private isFiltered(): boolean {
@@ -223,57 +214,64 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   groups(): GroupNode[] {
-    const items = this.visibleActions();
-    const today = todayIn(null);
-    const locale = displayLocale();
-    const groups = new Map<string, GroupNode>();
-    const add = (id: string, label: string, item: IndexedAction) => {
-      let group = groups.get(id);
-      if (!group) groups.set(id, (group = { kind: 'group', id, label, items: [] }));
-      group.items.push(item);
-    };
-    for (const item of items) {
-      switch (this.groupBy) {
-        case 'due': {
-          const bucket = dueBucket(item.action.due, today);
-          add(`due:${bucket}`, bucketLabel(bucket), item);
-          break;
-        }
-        case 'owner':
-          if (item.action.owners.length === 0) add('owner:', vscode.l10n.t('Unassigned'), item);
-          for (const owner of item.action.owners) add(`owner:${owner}`, owner, item);
-          break;
-        case 'meeting': {
-          const { title, date } = item.entry.meeting.fields;
-          const name = title ?? vscode.Uri.parse(item.entry.key).path.split('/').pop()!;
-          add(`meeting:${item.entry.key}`, date ? `${date} ${name}` : name, item);
-          break;
-        }
-        case 'series': {
-          const series = item.entry.meeting.fields.series;
-          add(`series:${series ?? ''}`, series ?? vscode.l10n.t('No series'), item);
-          break;
-        }
-      }
+    const grouping = this.current();
+    const groupBy = this.groupBy;
+    const view = `${groupBy}|${this.isFiltered()}|${displayLocale()}`;
+    if (this.sortedGroups?.version === grouping.version && this.sortedGroups.view === view) {
+      // Same groups, same order: only their actions (and counts) changed.
+      this.groupCount = this.sortedGroups.nodes.length;
+      return this.sortedGroups.nodes.map((node) => ({ ...node, items: grouping.actionsOf(node.id) }));
     }
+    const nodes: GroupNode[] = [];
+    for (const id of grouping.groupIds()) nodes.push({ kind: 'group', id, label: this.groupLabel(id), items: grouping.actionsOf(id) });
     // The follow-up record shows every series, also those without open actions left.
-    if (this.groupBy === 'series' && !this.isFiltered()) {
-      for (const key of this.store.index.keys()) {
-        const series = this.store.index.get(key)?.meeting.fields.series;
-        if (series && !groups.has(`series:${series}`)) groups.set(`series:${series}`, { kind: 'group', id: `series:${series}`, label: series, items: [] });
+    if (groupBy === 'series' && !this.isFiltered()) {
+      const listed = new Set(nodes.map((node) => node.id));
+      for (const series of this.store.index.seriesNames()) {
+        if (!listed.has(`series:${series}`)) nodes.push({ kind: 'group', id: `series:${series}`, label: series, items: [] });
       }
     }
-    const result = [...groups.values()];
-    if (this.groupBy === 'due') result.sort((a, b) => DUE_BUCKETS.indexOf(a.id.slice(4) as DueBucket) - DUE_BUCKETS.indexOf(b.id.slice(4) as DueBucket));
-    else if (this.groupBy === 'meeting') result.sort((a, b) => b.label.localeCompare(a.label));
-    else result.sort((a, b) => (a.id.endsWith(':') ? 1 : 0) - (b.id.endsWith(':') ? 1 : 0) || a.label.localeCompare(b.label, locale));
-    return result;
+    const collator = new Intl.Collator(displayLocale());
+    if (groupBy === 'due') nodes.sort((a, b) => DUE_BUCKETS.indexOf(a.id.slice(4) as DueBucket) - DUE_BUCKETS.indexOf(b.id.slice(4) as DueBucket));
+    else if (groupBy === 'meeting') nodes.sort((a, b) => collator.compare(b.label, a.label));
+    else nodes.sort((a, b) => (a.id.endsWith(':') ? 1 : 0) - (b.id.endsWith(':') ? 1 : 0) || collator.compare(a.label, b.label));
+    // Series without open actions have no group in `grouping`: the version does not see them come and go.
+    this.sortedGroups = groupBy === 'series' ? null : { version: grouping.version, view, nodes };
+    this.groupCount = nodes.length;
+    return nodes;
+  }
+
+  private groupLabel(id: GroupId): string {
+    const [kind] = id.split(':', 1);
+    const value = id.slice(kind!.length + 1);
+    switch (kind) {
+      case 'due':
+        return bucketLabel(value as DueBucket);
+      case 'owner':
+        return value || vscode.l10n.t('Unassigned');
+      case 'meeting': {
+        const fields = this.store.index.get(value)?.meeting.fields;
+        const name = fields?.title ?? vscode.Uri.parse(value).path.split('/').pop()!;
+        return fields?.date ? `${fields.date} ${name}` : name;
+      }
+      default:
+        return value || vscode.l10n.t('No series');
+    }
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     if (node.kind === 'meeting') return meetingItem(node);
+    if (node.kind === 'more') {
+      const item = new vscode.TreeItem(vscode.l10n.t('{0} more…', node.hidden), vscode.TreeItemCollapsibleState.None);
+      item.id = node.id;
+      item.contextValue = 'more';
+      item.iconPath = new vscode.ThemeIcon('ellipsis');
+      item.command = { title: vscode.l10n.t('Show more'), command: 'meetings.showMore', arguments: [node] };
+      return item;
+    }
     if (node.kind === 'group') {
-      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      const collapsed = !node.id.startsWith('due:') && this.groupCount > EXPANDED_GROUPS_LIMIT;
+      const item = new vscode.TreeItem(node.label, collapsed ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.id;
       item.description = String(node.items.length);
       item.contextValue = 'group';
@@ -293,7 +291,6 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     const parts = [action.owners.join(', ')];
     if (due) parts.push(`📅 ${due} ${message(locale, `weekday.${isoWeekday(due)}` as 'weekday.1')}`);
     item.description = parts.filter(Boolean).join(' · ');
-    item.tooltip = tooltip(node.item, today);
     item.contextValue = `action.${action.status}`;
     const overdue = isOverdue(node.item, today);
     item.resourceUri = vscode.Uri.from({ scheme: ACTION_URI_SCHEME, path: `/${action.line}`, query: overdue ? 'overdue' : '' });
@@ -307,6 +304,12 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       command: 'vscode.open',
       arguments: [uri, { selection: new vscode.Range(action.line, 0, action.line, 0) } satisfies vscode.TextDocumentShowOptions],
     };
+    return item;
+  }
+
+  /** Tooltips are built on hover, not for every listed action. */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'action' && item.tooltip === undefined) item.tooltip = tooltip(node.item, todayIn(null));
     return item;
   }
 
@@ -356,38 +359,6 @@ function meetingItem(node: MeetingNode): vscode.TreeItem {
   return item;
 }
 
-const openActionsCache = new WeakMap<IndexedMeeting, IndexedAction[]>();
-
-/** The entry's open and in-progress actions (an entry is replaced, never changed, when its file changes). */
-function openActionsOf(entry: IndexedMeeting): IndexedAction[] {
-  let items = openActionsCache.get(entry);
-  if (!items) {
-    items = [];
-    entry.meeting.actions.forEach((action, index) => {
-      if (action.status === 'open' || action.status === 'in-progress') items!.push({ entry, action, index });
-    });
-    openActionsCache.set(entry, items);
-  }
-  return items;
-}
-
-const identityCache = new WeakMap<MeetingSummary, string[][]>();
-
-/** Each action's identities (see core/series.ts), computed once per indexed meeting. */
-function identitiesOf(meeting: MeetingSummary): string[][] {
-  let identities = identityCache.get(meeting);
-  if (!identities) {
-    identities = meeting.actions.map((action) => actionIdentities(action.id, normaliseLabel(action.label)));
-    identityCache.set(meeting, identities);
-  }
-  return identities;
-}
-
-function hasOwner(item: IndexedAction, name: string): boolean {
-  const canonical = new PeopleIndex([], item.entry.config.people).canonicalName(name).toLowerCase();
-  return item.action.owners.some((owner) => owner.toLowerCase() === canonical);
-}
-
 export function isOverdue(item: IndexedAction, today: string): boolean {
   const due = item.action.due;
   return due !== undefined && due !== null && due < today;
@@ -414,13 +385,6 @@ function groupIcon(id: string): vscode.ThemeIcon {
   if (id.startsWith('owner:')) return new vscode.ThemeIcon('person');
   if (id.startsWith('meeting:')) return new vscode.ThemeIcon('note');
   return new vscode.ThemeIcon('list-tree');
-}
-
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** By due date, then file, then line. ISO dates and URIs compare by code unit (localeCompare is slow on 100,000 items). */
-function sortActions(items: readonly IndexedAction[]): IndexedAction[] {
-  return [...items].sort((a, b) => compareText(a.action.due ?? '9999', b.action.due ?? '9999') || compareText(a.entry.key, b.entry.key) || a.action.line - b.action.line);
 }
 
 function tooltip(item: IndexedAction, today: string): vscode.MarkdownString {

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { TextEdit } from '../core';
 import { assignOwner, markDone, openMeeting, setDueDate } from './action-commands';
-import { ACTION_URI_SCHEME, ActionsTreeProvider, GROUP_BY_VALUES, type ActionNode, type GroupBy } from './actions-tree';
+import { ACTION_URI_SCHEME, ActionsTreeProvider, GROUP_BY_VALUES, type ActionNode, type GroupBy, type MoreNode } from './actions-tree';
 import { APPLY_FIX_COMMAND, MeetingCodeActions } from './code-actions';
 import { ConfigResolver } from './config-resolver';
 import { DiagnosticsController } from './diagnostics';
@@ -96,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
       }
       await tree.setFilter({ onlyMine: !tree.filter.onlyMine });
     }),
+    vscode.commands.registerCommand('meetings.showMore', (node: MoreNode) => tree.showMore(node)),
     vscode.commands.registerCommand('meetings.clearFilter', () => tree.setFilter({ text: '', owner: null, onlyMine: false })),
     vscode.commands.registerCommand('meetings.refresh', () => store.scan()),
     vscode.commands.registerCommand('meetings.newMeeting', (options?: unknown) => newMeeting({ store, configs, log, ready: () => ready }, options)),

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { ActionNode, GroupNode } from '../../src/extension/actions-tree';
+import type { ActionNode, GroupNode, MoreNode, TreeNode } from '../../src/extension/actions-tree';
 import type { MeetingsApi } from '../../src/extension/extension';
 import { closeAllEditors, extensionApi, readText, waitFor, workspaceUri, writeText } from './helpers';
 
@@ -119,6 +119,40 @@ describe('open actions tree', () => {
       await waitFor('the action due today', () => api.tree.visibleActions().length === 1);
       const label = vscode.env.language.startsWith('zh') ? '今天' : 'Today';
       assert.deepEqual(counts(api.tree.groups()), { [label]: 1 });
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
+  it('lists a large group a page at a time, with the rest one click away, and tooltips built on hover', async () => {
+    const uri = workspaceUri('meetings', 'many.md');
+    const items = Array.from({ length: 250 }, (_, i) => `- [ ] MANY-${String(i).padStart(3, '0')} @张三 📅 2099-05-${String((i % 28) + 1).padStart(2, '0')}`);
+    await writeText(uri, `---\ndate: 2020-03-02\nattendees: [张三]\n---\n\n${items.join('\n')}\n`);
+    try {
+      await api.tree.setFilter({ text: 'MANY-' });
+      await waitFor('the 250 actions', () => api.tree.visibleActions().length === 250);
+      const group = api.tree.groups()[0]!;
+      assert.equal(api.tree.getTreeItem(group).description, '250', 'the group counts every action');
+      const children = (): TreeNode[] => api.tree.getChildren(group);
+      const first = children();
+      assert.equal(first.length, 201, 'a page of 200 actions and a "more" entry');
+      const more = first[200] as MoreNode;
+      assert.equal(more.kind, 'more');
+      const moreItem = api.tree.getTreeItem(more);
+      assert.equal(moreItem.label, vscode.env.language.startsWith('zh') ? '还有 50 项…' : '50 more…');
+      // Sorted by due date: the page holds the earliest.
+      const dues = first.slice(0, 200).map((node) => (node as ActionNode).item.action.due!);
+      assert.deepEqual(dues, [...dues].sort());
+      assert.equal(dues[0], '2099-05-01');
+      await vscode.commands.executeCommand(moreItem.command!.command, ...moreItem.command!.arguments!);
+      const all = children();
+      assert.equal(all.length, 250, 'every action once "more" is chosen');
+      assert.ok(all.every((node) => node.kind === 'action'));
+      const node = all[0] as ActionNode;
+      const item = api.tree.getTreeItem(node);
+      assert.equal(item.tooltip, undefined, 'no tooltip built before hover');
+      const resolved = api.tree.resolveTreeItem(item, node);
+      assert.match((resolved.tooltip as vscode.MarkdownString).value, /MANY\\?-000.*张三/su, 'the tooltip names the action and its owner');
     } finally {
       await vscode.workspace.fs.delete(uri);
     }

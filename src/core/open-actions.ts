@@ -1,0 +1,325 @@
+// The open and in-progress actions of the workspace, filtered and grouped the way the tree shows
+// them (by due bucket, owner, meeting or series), kept up to date file by file: one changed file
+// costs the same in a workspace of 100 or 10,000 meetings. Pure; the editor's tree labels and
+// renders what this keeps.
+import type { IndexedAction, IndexedMeeting, MeetingIndex } from './meeting-index';
+import { dueBucket } from './meeting-index';
+import { PeopleIndex } from './people';
+import type { Person } from './config';
+import { actionIdentities, normaliseLabel } from './series';
+import type { MeetingSummary } from './summary';
+
+export type GroupBy = 'due' | 'owner' | 'meeting' | 'series';
+export const GROUP_BY_VALUES: readonly GroupBy[] = ['due', 'owner', 'meeting', 'series'];
+
+export interface ActionFilter {
+  /** Case-insensitive text looked for in the action, its meeting's title and its owners. */
+  text: string;
+  owner: string | null;
+  onlyMine: boolean;
+}
+
+/** What is shown: a change to any of it regroups every action. */
+export interface GroupingView {
+  groupBy: GroupBy;
+  filter: ActionFilter;
+  /** `meetings.me`, for "only mine". */
+  me: string;
+  today: string;
+}
+
+/**
+ * Group ids: `due:<bucket>`, `owner:<name>` (`owner:` unassigned), `meeting:<key>`,
+ * `series:<name>` (`series:` for meetings outside a series).
+ */
+export type GroupId = string;
+
+interface Contribution {
+  entry: IndexedMeeting;
+  items: IndexedAction[];
+  /** The groups of each item, in the same order. */
+  groupIds: GroupId[][];
+  overdue: number;
+  /** Key of the next meeting of the series when the items were worked out (it decides what was carried). */
+  next: string | null;
+}
+
+/** Up to this many changes to a group are spliced in place; more are copied into a new list in one pass. */
+const SPLICE_LIMIT = 16;
+
+/** By due date (undated last), then file, then line; code-unit order, which is date order for ISO dates. */
+export function compareActions(a: IndexedAction, b: IndexedAction): number {
+  const dueA = a.action.due ?? '9999';
+  const dueB = b.action.due ?? '9999';
+  if (dueA !== dueB) return dueA < dueB ? -1 : 1;
+  if (a.entry.key !== b.entry.key) return a.entry.key < b.entry.key ? -1 : 1;
+  return a.action.line - b.action.line;
+}
+
+export class OpenActionGroups {
+  private view: GroupingView | null = null;
+  private readonly contributions = new Map<string, Contribution>();
+  /** Each group's actions, sorted by `compareActions`. */
+  private readonly members = new Map<GroupId, IndexedAction[]>();
+  private open = 0;
+  private overdue = 0;
+  /** Meeting whose last working-out saw `key` as its next meeting, so it is redone when `key` changes. */
+  private readonly previousOf = new Map<string, string>();
+  private groupSetVersion = 0;
+
+  constructor(private readonly index: MeetingIndex) {}
+
+  /** Sets what is shown; regroups every action only when the view differs from the last one. */
+  show(view: GroupingView): void {
+    if (this.view && sameView(this.view, view)) return;
+    this.view = { ...view, filter: { ...view.filter } };
+    this.contributions.clear();
+    this.members.clear();
+    this.previousOf.clear();
+    this.open = 0;
+    this.overdue = 0;
+    this.groupSetVersion++;
+    const added = new Map<GroupId, IndexedAction[]>();
+    for (const key of this.index.keys()) this.contribute(key, added);
+    for (const [id, items] of added) this.members.set(id, items.sort(compareActions));
+  }
+
+  /** Brings the groups up to date after the index reported a change to `keys`. */
+  update(keys: Iterable<string>): void {
+    if (!this.view) return;
+    const redo = new Set<string>();
+    for (const key of keys) {
+      redo.add(key);
+      // The meeting before this one carried what this one repeats: before and after the change.
+      const before = this.previousOf.get(key);
+      if (before !== undefined) redo.add(before);
+      const entry = this.index.get(key);
+      const previous = entry && this.index.previous(entry);
+      if (previous) redo.add(previous.key);
+    }
+    const removed = new Map<GroupId, Set<IndexedAction>>();
+    const added = new Map<GroupId, IndexedAction[]>();
+    for (const key of redo) {
+      const before = this.contributions.get(key)?.entry.meeting.fields;
+      this.withdraw(key, removed);
+      this.contribute(key, added);
+      const after = this.contributions.get(key)?.entry.meeting.fields;
+      // A meeting group's label is its meeting's date and title.
+      if (this.view.groupBy === 'meeting' && (before?.title !== after?.title || before?.date !== after?.date)) this.groupSetVersion++;
+    }
+    for (const id of new Set([...removed.keys(), ...added.keys()])) this.apply(id, removed.get(id), added.get(id));
+  }
+
+  /** Group ids with at least one action, in no particular order. */
+  groupIds(): IterableIterator<GroupId> {
+    return this.members.keys();
+  }
+
+  /** A group's actions, sorted by `compareActions` (do not modify). */
+  actionsOf(id: GroupId): readonly IndexedAction[] {
+    return this.members.get(id) ?? [];
+  }
+
+  /** Changes whenever a group appears or disappears, or a meeting group's meeting changes. */
+  get version(): number {
+    return this.groupSetVersion;
+  }
+
+  counts(): { open: number; overdue: number } {
+    return { open: this.open, overdue: this.overdue };
+  }
+
+  /** Every shown action, in index order (a list of them all: for tests and exports, not for each refresh). */
+  actions(): IndexedAction[] {
+    const all: IndexedAction[] = [];
+    for (const contribution of this.contributions.values()) all.push(...contribution.items);
+    return all;
+  }
+
+  private contribute(key: string, added: Map<GroupId, IndexedAction[]>): void {
+    const entry = this.index.get(key);
+    const view = this.view!;
+    if (!entry) return;
+    const next = nextInSeries(this.index, entry);
+    if (next) this.previousOf.set(next.key, key);
+    const carried = next ? carriedInto(entry.meeting, next.meeting) : null;
+    const contribution: Contribution = { entry, items: [], groupIds: [], overdue: 0, next: next?.key ?? null };
+    const needle = view.filter.text.toLowerCase();
+    entry.meeting.actions.forEach((action, index) => {
+      if (action.status !== 'open' && action.status !== 'in-progress') return;
+      // Carried into the next meeting of its series: listed there, not twice.
+      if (carried?.has(index)) return;
+      const item: IndexedAction = { entry, action, index };
+      if (needle && !matchesText(item, needle)) return;
+      if (view.filter.owner && !hasOwner(item, view.filter.owner)) return;
+      if (view.filter.onlyMine && (!view.me || !hasOwner(item, view.me))) return;
+      const ids = groupIdsOf(item, view.groupBy, view.today);
+      contribution.items.push(item);
+      contribution.groupIds.push(ids);
+      if (action.due && action.due < view.today) contribution.overdue++;
+      for (const id of ids) {
+        let list = added.get(id);
+        if (!list) added.set(id, (list = []));
+        list.push(item);
+      }
+    });
+    if (contribution.items.length === 0 && contribution.next === null) return;
+    this.contributions.set(key, contribution);
+    this.open += contribution.items.length;
+    this.overdue += contribution.overdue;
+  }
+
+  private withdraw(key: string, removed: Map<GroupId, Set<IndexedAction>>): void {
+    const contribution = this.contributions.get(key);
+    if (!contribution) return;
+    this.contributions.delete(key);
+    this.open -= contribution.items.length;
+    this.overdue -= contribution.overdue;
+    contribution.items.forEach((item, i) => {
+      for (const id of contribution.groupIds[i]!) {
+        let set = removed.get(id);
+        if (!set) removed.set(id, (set = new Set()));
+        set.add(item);
+      }
+    });
+  }
+
+  /** Takes `removed` out of a sorted group and puts `added` in its place, by binary search. */
+  private apply(id: GroupId, removed: Set<IndexedAction> | undefined, added: IndexedAction[] | undefined): void {
+    let list = this.members.get(id) ?? [];
+    const hadGroup = list.length > 0;
+    if ((removed?.size ?? 0) + (added?.length ?? 0) <= SPLICE_LIMIT) {
+      for (const item of removed ?? []) {
+        const at = lowerBound(list, item);
+        if (list[at] === item) list.splice(at, 1);
+      }
+      for (const item of added ?? []) list.splice(lowerBound(list, item), 0, item);
+    } else {
+      list = patched(list, removed ?? new Set(), added ?? []);
+    }
+    if (list.length > 0) this.members.set(id, list);
+    else this.members.delete(id);
+    if (hadGroup !== list.length > 0) this.groupSetVersion++;
+  }
+}
+
+function sameView(a: GroupingView, b: GroupingView): boolean {
+  return (
+    a.groupBy === b.groupBy &&
+    a.me === b.me &&
+    a.today === b.today &&
+    a.filter.text === b.filter.text &&
+    a.filter.owner === b.filter.owner &&
+    a.filter.onlyMine === b.filter.onlyMine
+  );
+}
+
+function groupIdsOf(item: IndexedAction, groupBy: GroupBy, today: string): GroupId[] {
+  switch (groupBy) {
+    case 'due':
+      return [`due:${dueBucket(item.action.due, today)}`];
+    case 'owner':
+      return item.action.owners.length === 0 ? ['owner:'] : [...new Set(item.action.owners)].map((owner) => `owner:${owner}`);
+    case 'meeting':
+      return [`meeting:${item.entry.key}`];
+    case 'series':
+      return [`series:${item.entry.meeting.fields.series ?? ''}`];
+  }
+}
+
+const positions = new WeakMap<readonly IndexedMeeting[], Map<IndexedMeeting, number>>();
+
+/** The meeting after `entry` in its series, if any. */
+function nextInSeries(index: MeetingIndex, entry: IndexedMeeting): IndexedMeeting | undefined {
+  const series = entry.meeting.fields.series;
+  if (!series) return undefined;
+  const ordered = index.series(series); // a new array whenever the series changes
+  let at = positions.get(ordered);
+  if (!at) positions.set(ordered, (at = new Map(ordered.map((member, i) => [member, i]))));
+  const position = at.get(entry);
+  return position === undefined ? undefined : ordered[position + 1];
+}
+
+const identityCache = new WeakMap<MeetingSummary, string[][]>();
+const identitySetCache = new WeakMap<MeetingSummary, Set<string>>();
+
+/** Each action's identities (see series.ts), worked out once per indexed meeting. */
+export function identitiesOf(meeting: MeetingSummary): string[][] {
+  let identities = identityCache.get(meeting);
+  if (!identities) {
+    identities = meeting.actions.map((action) => actionIdentities(action.id, normaliseLabel(action.label)));
+    identityCache.set(meeting, identities);
+  }
+  return identities;
+}
+
+/** Indices of the actions of `meeting` that `next` repeats (the same rule as carriedInSeries). */
+function carriedInto(meeting: MeetingSummary, next: MeetingSummary): Set<number> {
+  let repeated = identitySetCache.get(next);
+  if (!repeated) identitySetCache.set(next, (repeated = new Set(identitiesOf(next).flat())));
+  const carried = new Set<number>();
+  identitiesOf(meeting).forEach((identities, index) => {
+    if (identities.some((identity) => repeated!.has(identity))) carried.add(index);
+  });
+  return carried;
+}
+
+function matchesText(item: IndexedAction, needle: string): boolean {
+  const haystack = [item.action.text, item.entry.meeting.fields.title ?? '', ...item.action.owners].join(' ').toLowerCase();
+  return haystack.includes(needle);
+}
+
+const peopleOfRoster = new WeakMap<readonly Person[], PeopleIndex>();
+
+/** Whether `name` (or the roster person it is an alias of) owns the action. */
+export function hasOwner(item: IndexedAction, name: string): boolean {
+  const roster = item.entry.config.people;
+  let people = peopleOfRoster.get(roster);
+  if (!people) peopleOfRoster.set(roster, (people = new PeopleIndex([], roster)));
+  const canonical = people.canonicalName(name).toLowerCase();
+  return item.action.owners.some((owner) => owner.toLowerCase() === canonical);
+}
+
+/** First position in sorted `list` whose item is not before `item`. */
+function lowerBound(list: readonly IndexedAction[], item: IndexedAction): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareActions(list[middle]!, item) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * `list` without `removed` and with `added`, still sorted: the places of both are found by binary
+ * search, and the runs between them are copied without comparing (a group may hold 100,000 actions).
+ */
+function patched(list: readonly IndexedAction[], removed: Set<IndexedAction>, added: IndexedAction[]): IndexedAction[] {
+  const cuts: number[] = [];
+  for (const item of removed) {
+    const at = lowerBound(list, item);
+    if (list[at] === item) cuts.push(at);
+  }
+  cuts.sort((a, b) => a - b);
+  added.sort(compareActions);
+  const result: IndexedAction[] = [];
+  let from = 0;
+  let cut = 0;
+  for (const item of added) {
+    const at = lowerBound(list, item);
+    while (cut < cuts.length && cuts[cut]! < at) from = copyRun(list, from, cuts[cut++]!, result) + 1;
+    from = copyRun(list, from, at, result);
+    result.push(item);
+  }
+  while (cut < cuts.length) from = copyRun(list, from, cuts[cut++]!, result) + 1;
+  copyRun(list, from, list.length, result);
+  return result;
+}
+
+/** Appends `list[from..to)` to `result`; returns `to`. */
+function copyRun(list: readonly IndexedAction[], from: number, to: number, result: IndexedAction[]): number {
+  for (let i = from; i < to; i++) result.push(list[i]!);
+  return Math.max(from, to);
+}
