@@ -304,22 +304,25 @@ function patched(list: readonly IndexedAction[], removed: Set<IndexedAction>, ad
   }
   cuts.sort((a, b) => a - b);
   added.sort(compareActions);
-  const result: IndexedAction[] = [];
+  const result: IndexedAction[] = new Array(list.length - cuts.length + added.length);
+  const out = { length: 0 };
   let from = 0;
   let cut = 0;
   for (const item of added) {
     const at = lowerBound(list, item);
-    while (cut < cuts.length && cuts[cut]! < at) from = copyRun(list, from, cuts[cut++]!, result) + 1;
-    from = copyRun(list, from, at, result);
-    result.push(item);
+    while (cut < cuts.length && cuts[cut]! < at) from = copyRun(list, from, cuts[cut++]!, result, out) + 1;
+    from = copyRun(list, from, at, result, out);
+    result[out.length++] = item;
   }
-  while (cut < cuts.length) from = copyRun(list, from, cuts[cut++]!, result) + 1;
-  copyRun(list, from, list.length, result);
+  while (cut < cuts.length) from = copyRun(list, from, cuts[cut++]!, result, out) + 1;
+  copyRun(list, from, list.length, result, out);
   return result;
 }
 
-/** Appends `list[from..to)` to `result`; returns `to`. */
-function copyRun(list: readonly IndexedAction[], from: number, to: number, result: IndexedAction[]): number {
-  for (let i = from; i < to; i++) result.push(list[i]!);
+/** Copies `list[from..to)` to `result` at `out.length`; returns `to`. */
+function copyRun(list: readonly IndexedAction[], from: number, to: number, result: IndexedAction[], out: { length: number }): number {
+  let k = out.length;
+  for (let i = from; i < to; i++) result[k++] = list[i]!;
+  out.length = k;
   return Math.max(from, to);
 }
