@@ -22,7 +22,7 @@ export { markDoneEdits, setDueEdits, assignOwnerEdits } from './action-edits';
 export { PeopleIndex } from './people';
 export { insertionPoint } from './rules/action-owner';
 export { actionLabel } from './action-label';
-export { actionIdentities, carriedForward, carriedInSeries, findCarried, followUp, normaliseActionText, normaliseLabel, previousInSeries, previousInSortedSeries, seriesRecord, sortSeries } from './series';
+export { actionIdentities, carriedForward, carriedInSeries, findCarried, followUp, normaliseActionText, normaliseLabel, previousInSeries, previousInSortedSeries, seriesRecord, seriesStep, sortSeries } from './series';
 export type { FollowUpItem, FollowUpStatus, SeriesEntry, SeriesMember, SeriesStep } from './series';
 export { detachedSummary, StringPool, summaryOf } from './summary';
 export type { ActionSummary, MeetingSummary } from './summary';

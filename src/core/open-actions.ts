@@ -253,14 +253,20 @@ export function identitiesOf(meeting: MeetingSummary): string[][] {
   return identities;
 }
 
+const carriedCache = new WeakMap<MeetingSummary, { next: MeetingSummary; carried: Set<number> }>();
+
 /** Indices of the actions of `meeting` that `next` repeats (the same rule as carriedInSeries). */
 function carriedInto(meeting: MeetingSummary, next: MeetingSummary): Set<number> {
+  // Kept per pair of summaries (a changed file gets a new one): a new filter or grouping reuses it.
+  const cached = carriedCache.get(meeting);
+  if (cached?.next === next) return cached.carried;
   let repeated = identitySetCache.get(next);
   if (!repeated) identitySetCache.set(next, (repeated = new Set(identitiesOf(next).flat())));
   const carried = new Set<number>();
   identitiesOf(meeting).forEach((identities, index) => {
     if (identities.some((identity) => repeated!.has(identity))) carried.add(index);
   });
+  carriedCache.set(meeting, { next, carried });
   return carried;
 }
 

@@ -193,27 +193,29 @@ export interface SeriesStep<T extends SeriesEntry = SeriesEntry> {
 /** The follow-up record of a series: its meetings in order, each with what it opened, closed, carried and dropped. */
 export function seriesRecord<T extends SeriesEntry>(entries: readonly T[]): Array<SeriesStep<T>> {
   const ordered = sortSeries(entries);
-  return ordered.map((entry) => {
-    const previous = entry.meeting.fields.series ? previousInSortedSeries(ordered, entry) : previousInSeries(entries, entry);
-    const items = previous ? followUp(previous.meeting, entry.meeting) : [];
-    let opened = 0;
-    let closed = 0;
-    for (const action of summaryOf(entry.meeting).actions) {
-      const before = previous ? findCarried(action, previous.meeting) : null;
-      if (!before) opened++;
-      if (isClosed(action) && !(before && isClosed(before))) closed++;
-    }
-    return {
-      entry,
-      previous,
-      opened,
-      closed,
-      carried: items.filter((item) => item.status === 'carried').length,
-      dropped: items.filter((item) => item.status === 'dropped'),
-      followUp: items,
-      open: entry.meeting.actions.filter((action) => !isClosed(action)).length,
-    };
-  });
+  return ordered.map((entry) => seriesStep(entry, entry.meeting.fields.series ? previousInSortedSeries(ordered, entry) : previousInSeries(entries, entry)));
+}
+
+/** One meeting's step of the follow-up record, given the meeting before it. */
+export function seriesStep<T extends SeriesEntry>(entry: T, previous: T | null): SeriesStep<T> {
+  const items = previous ? followUp(previous.meeting, entry.meeting) : [];
+  let opened = 0;
+  let closed = 0;
+  for (const action of summaryOf(entry.meeting).actions) {
+    const before = previous ? findCarried(action, previous.meeting) : null;
+    if (!before) opened++;
+    if (isClosed(action) && !(before && isClosed(before))) closed++;
+  }
+  return {
+    entry,
+    previous,
+    opened,
+    closed,
+    carried: items.filter((item) => item.status === 'carried').length,
+    dropped: items.filter((item) => item.status === 'dropped'),
+    followUp: items,
+    open: entry.meeting.actions.filter((action) => !isClosed(action)).length,
+  };
 }
 
 /** A meeting as the carried-forward check sees it; each action has its identities (`id:…`, `text:…`). */

@@ -13,7 +13,8 @@ import {
   isoWeekday,
   message,
   OpenActionGroups,
-  seriesRecord,
+  previousInSortedSeries,
+  seriesStep,
   todayIn,
   type IndexedAction,
   type IndexedMeeting,
@@ -82,8 +83,8 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private groupCount = 0;
   /** How many children each node lists (PAGE_SIZE unless "more" was chosen). */
   private readonly pageSizes = new Map<string, number>();
-  /** Each series' follow-up record, dropped when a member changes. */
-  private readonly records = new Map<string, SeriesStep<IndexedMeeting>[]>();
+  /** Each meeting's step of its series' follow-up record, kept while it and the meeting before it are unchanged. */
+  private readonly steps = new WeakMap<IndexedMeeting, SeriesStep<IndexedMeeting>>();
 
   constructor(
     private readonly store: MeetingStore,
@@ -93,7 +94,6 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     this.disposables.push(
       store.index.onDidChange((keys) => {
         for (const key of keys) this.pending.add(key);
-        this.records.clear();
         this.scheduleRefresh();
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -192,8 +192,14 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   /** The meetings of a series in date order with their follow-up record; only those with matching actions while filtering. */
   meetingsOf(group: GroupNode): TreeNode[] {
     const series = group.id.slice('series:'.length);
-    let steps = this.records.get(series);
-    if (!steps) this.records.set(series, (steps = seriesRecord(this.store.index.series(series))));
+    const ordered = this.store.index.series(series);
+    // A series of thousands of meetings: only the steps of changed meetings are worked out again.
+    const steps = ordered.map((entry) => {
+      const previous = previousInSortedSeries(ordered, entry);
+      let step = this.steps.get(entry);
+      if (step?.previous !== previous) this.steps.set(entry, (step = seriesStep(entry, previous)));
+      return step;
+    });
     const itemsOf = new Map<string, IndexedAction[]>();
     for (const item of group.items) {
       let items = itemsOf.get(item.entry.key);
