@@ -3,6 +3,7 @@
 // run on the same files; writes bench/results/<date>.json. Not a test: nothing here fails CI.
 //
 //   node out/bench/run.js [--sizes 100,1000,10000] [--runs 5] [--markdownlint] [--smoke]
+//   node out/bench/run.js --write-corpus 10000     (writes the corpus, prints its folder)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
@@ -294,6 +295,10 @@ async function memoryProbe(kind: MemoryKind, dir: string, cacheDir: string): Pro
 }
 
 async function main(): Promise<void> {
+  if (flag('--write-corpus')) {
+    console.log(writeCorpus(Number(value('--write-corpus', '10000'))));
+    return;
+  }
   if (flag('--memory-probe')) {
     const at = argv.indexOf('--memory-probe');
     return memoryProbe(argv[at + 1] as MemoryKind, argv[at + 2]!, argv[at + 3]!);

@@ -45,6 +45,7 @@ await Promise.all([
     outbase: 'test/integration',
     external: ['vscode', 'mocha'],
   }),
+  build({ ...common, entryPoints: ['test/scale/index.ts'], outfile: 'out/test/scale/index.js', external: ['vscode'] }),
   build({
     ...common,
     entryPoints: testEntries('test/unit'),

@@ -4,6 +4,9 @@
 // the way VS Code runs its own browser integration tests. Two scenarios: a trusted workspace, and
 // restricted mode (untrusted). With --screenshots it also saves pictures of the workbench under
 // docs/images/. Usage: node scripts/run-vscode-tests.mjs [--screenshots] [--only trusted|restricted]
+// With --scale N it instead opens a generated workspace of N meetings (the benchmark's corpus) and
+// runs test/scale, which measures the extension at that size (`npm run bench:editor`).
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +20,7 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const argv = process.argv.slice(2);
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : null;
 const scenarios = ['trusted', 'restricted'].filter((name) => !only || name === only);
+const scale = argv.includes('--scale') ? Number(argv[argv.indexOf('--scale') + 1]) : null;
 
 if (!existsSync(join(ROOT, 'out/test/integration/index.js')) || !existsSync(join(ROOT, 'dist/extension.cjs'))) {
   console.error('Build first: npm run build');
@@ -24,6 +28,11 @@ if (!existsSync(join(ROOT, 'out/test/integration/index.js')) || !existsSync(join
 }
 
 let failed = 0;
+if (scale) {
+  const corpus = execFileSync(process.execPath, [join(ROOT, 'out/bench/run.js'), '--write-corpus', String(scale)], { encoding: 'utf8' }).trim();
+  failed += await runScenario('trusted', { fixture: corpus, tests: 'out/test/scale/index.js', timeoutMs: 1_800_000 });
+  process.exit(failed > 0 ? 1 : 0);
+}
 for (const scenario of scenarios) {
   failed += await runScenario(scenario);
 }
@@ -31,16 +40,16 @@ for (const scenario of scenarios) {
 if (argv.includes('--screenshots') && failed === 0) await screenshots().catch((error) => console.warn(`Screenshots not taken: ${error.message}`));
 process.exit(failed > 0 ? 1 : 0);
 
-async function runScenario(scenario) {
+async function runScenario(scenario, { fixture = join(ROOT, 'test/fixtures/workspace'), tests = 'out/test/integration/index.js', timeoutMs = TIMEOUT_MS } = {}) {
   const started = Date.now();
   const work = mkdtempSync(join(tmpdir(), `meetings-it-${scenario}-`));
   const workspace = join(work, 'workspace');
-  cpSync(join(ROOT, 'test/fixtures/workspace'), workspace, { recursive: true });
+  cpSync(fixture, workspace, { recursive: true });
   const resultsFile = join(work, 'results.json');
   const server = await startCodeServer({
     workDir: join(work, 'server'),
     trust: scenario === 'trusted',
-    env: { MEETINGS_TEST_RESULTS: resultsFile, MEETINGS_TEST_SCENARIO: scenario, MEETINGS_REPO: ROOT },
+    env: { MEETINGS_TEST_RESULTS: resultsFile, MEETINGS_TEST_SCENARIO: scenario, MEETINGS_REPO: ROOT, ...(process.env.MEETINGS_SCALE_PROFILE ? { MEETINGS_SCALE_PROFILE: process.env.MEETINGS_SCALE_PROFILE } : {}) },
   });
   let browser;
   let exitCode = 'timeout';
@@ -60,12 +69,12 @@ async function runScenario(scenario) {
     await page.goto(
       workbenchUrl(server.host, workspace, [
         ['extensionDevelopmentPath', remote(ROOT)],
-        ['extensionTestsPath', remote(join(ROOT, 'out/test/integration/index.js'))],
+        ['extensionTestsPath', remote(join(ROOT, tests))],
         ['skipWelcome', 'true'],
         ['skipReleaseNotes', 'true'],
       ]),
     );
-    exitCode = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), TIMEOUT_MS))]);
+    exitCode = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs))]);
   } finally {
     await browser?.close().catch(() => {});
     server.stop();

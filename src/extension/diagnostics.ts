@@ -26,10 +26,15 @@ export class DiagnosticsController implements vscode.Disposable {
   private today: string | null = null;
   /** Key of the previous meeting each meeting was last linted with (carry-over depends on it). */
   private readonly previousOf = new Map<string, string | null>();
+  /** The reverse of `previousOf`: the meetings last linted with a given previous meeting. */
+  private readonly linkedAfter = new Map<string, Set<string>>();
   /** Closed files to lint again (their models are not kept), read one at a time. */
   private readonly toReload = new Set<string>();
   private reloading = false;
   private disposed = false;
+  /** Problems of closed files not yet handed to VS Code: sent together, once per turn of the event loop. */
+  private readonly unsent = new Map<string, vscode.Diagnostic[]>();
+  private sendTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly store: MeetingStore,
@@ -41,6 +46,11 @@ export class DiagnosticsController implements vscode.Disposable {
       this.configCollection,
       store.index.onDidChange((keys) => this.updateWithDependents(keys)),
       configs.onDidChange(() => this.configCollection.clear()),
+      // During the first scan a meeting is often read before its previous one: it is read again
+      // once, when the scan is over, rather than each time an earlier meeting turns up.
+      store.onDidChangeScanning((scanning) => {
+        if (!scanning && this.toReload.size > 0 && !this.reloading) void this.reloadQueued();
+      }),
       vscode.workspace.onDidCloseTextDocument((document) => this.update(document.uri.toString())),
       vscode.workspace.onDidChangeConfiguration((event) => {
         // Only the scope changes what is reported (not the debounce).
@@ -60,7 +70,7 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Lints a meeting of the index with the editor's options (locale, today, series look-ups). */
   lint(entry: IndexedMeeting, meeting: Meeting): Finding[] {
     const previousMeeting = this.previousMeeting(entry);
-    this.previousOf.set(entry.key, previousMeeting?.key ?? null);
+    this.setPrevious(entry.key, previousMeeting?.key ?? null);
     return lintMeeting(meeting, {
       config: entry.config,
       today: todayIn(entry.config.timezone),
@@ -69,6 +79,20 @@ export class DiagnosticsController implements vscode.Disposable {
       previousMeeting,
       onRuleError: (rule, error) => this.log.error(`${vscode.Uri.parse(entry.key).fsPath}: rule ${rule} failed`, error),
     });
+  }
+
+  private setPrevious(key: string, previous: string | null | undefined): void {
+    const before = this.previousOf.get(key);
+    if (before) this.linkedAfter.get(before)?.delete(key);
+    if (previous === undefined) {
+      this.previousOf.delete(key);
+      return;
+    }
+    this.previousOf.set(key, previous);
+    if (!previous) return;
+    let after = this.linkedAfter.get(previous);
+    if (!after) this.linkedAfter.set(previous, (after = new Set()));
+    after.add(key);
   }
 
   /** The previous meeting of the entry's series in the workspace index. */
@@ -88,7 +112,7 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Meetings that had `key` as their previous meeting when last linted, or have it now. */
   private dependentsOf(key: string): string[] {
     const result = new Set<string>();
-    for (const [other, previous] of this.previousOf) if (previous === key && other !== key) result.add(other);
+    for (const other of this.linkedAfter.get(key) ?? []) if (other !== key) result.add(other);
     const entry = this.store.index.get(key);
     // The meeting before: its "due at the next meeting" fix offers this one's date. Only an open
     // one is linted again (fixes of closed files are shown nowhere).
@@ -126,8 +150,10 @@ export class DiagnosticsController implements vscode.Disposable {
     const uri = vscode.Uri.parse(key);
     if (!entry || !this.shouldPublish(key)) {
       this.linted.delete(key);
-      this.previousOf.delete(key);
-      this.collection.delete(uri);
+      this.setPrevious(key, undefined);
+      this.unsent.delete(key);
+      // Each call is a message to VS Code: none for the thousands of files that have no problems shown.
+      if (this.collection.has(uri)) this.collection.delete(uri);
       return;
     }
     const meeting = this.store.modelOf(key);
@@ -140,14 +166,23 @@ export class DiagnosticsController implements vscode.Disposable {
     const findings = this.lint(entry, meeting);
     if (entry.version !== null) this.linted.set(entry.key, { entry, findings });
     else this.linted.delete(entry.key);
-    this.collection.set(vscode.Uri.parse(entry.key), findings.map((finding) => toDiagnostic(finding, meeting.lineStarts)));
+    const diagnostics = findings.map((finding) => toDiagnostic(finding, meeting.lineStarts));
+    if (entry.version !== null) {
+      // The document being typed in: at once.
+      this.unsent.delete(entry.key);
+      this.collection.set(vscode.Uri.parse(entry.key), diagnostics);
+    } else {
+      // A scan publishes thousands of files: one message to VS Code per turn, not one per file.
+      this.unsent.set(entry.key, diagnostics);
+      this.sendTimer ??= setTimeout(() => this.sendUnsent(), 0);
+    }
     this.publishConfigProblems();
   }
 
   /** A closed file whose findings may have changed (its previous meeting, the day, the lint scope). */
   private reloadLater(key: string): void {
     this.toReload.add(key);
-    if (!this.reloading) void this.reloadQueued();
+    if (!this.reloading && !this.store.isScanning) void this.reloadQueued();
   }
 
   private async reloadQueued(): Promise<void> {
@@ -190,7 +225,16 @@ export class DiagnosticsController implements vscode.Disposable {
     }
   }
 
+  private sendUnsent(): void {
+    this.sendTimer = undefined;
+    if (this.disposed) return;
+    const entries = [...this.unsent].map(([key, diagnostics]): [vscode.Uri, vscode.Diagnostic[]] => [vscode.Uri.parse(key), diagnostics]);
+    this.unsent.clear();
+    this.collection.set(entries);
+  }
+
   dispose(): void {
+    clearTimeout(this.sendTimer);
     this.disposed = true;
     this.disposables.forEach((disposable) => disposable.dispose());
   }

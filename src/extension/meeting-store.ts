@@ -10,6 +10,14 @@ import { takingTurns } from './taking-turns';
 
 export const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const EXCLUDED_FOLDERS = '{**/node_modules/**,**/.git/**}';
+/** Files read ahead of the one being parsed during a scan. */
+const READ_AHEAD = 16;
+
+interface PendingRead {
+  seq: number;
+  bytes: Promise<Uint8Array | Error>;
+}
+
 /** How long the file search may take before the scan gives up on it. */
 const FIND_TIMEOUT_MS = 60_000;
 
@@ -91,9 +99,15 @@ export class MeetingStore implements vscode.Disposable {
       // its previous one and is not read again for its carry-over check.
       uris.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       const takeTurn = takingTurns();
-      for (const uri of uris) {
+      // Reading a file through VS Code is a round trip to its file service: a few are kept in
+      // flight while files already read are parsed, or the scan spends most of its time waiting.
+      const reads = new Map<number, PendingRead>();
+      for (let i = 0; i < uris.length; i++) {
         if (generation !== this.scanGeneration) return; // a newer scan took over
-        await this.refreshFromDisk(uri);
+        for (let ahead = i; ahead < Math.min(uris.length, i + READ_AHEAD); ahead++) if (!reads.has(ahead)) reads.set(ahead, this.startRead(uris[ahead]!));
+        const read = reads.get(i)!;
+        reads.delete(i);
+        await this.refreshFromDisk(uris[i]!, read);
         await takeTurn();
       }
       for (const document of buffers) await this.updateFromDocument(document);
@@ -117,8 +131,18 @@ export class MeetingStore implements vscode.Disposable {
     return null;
   }
 
-  /** Re-reads a file, unless it is open: then its buffer is the truth. */
-  async refreshFromDisk(uri: vscode.Uri): Promise<void> {
+  private startRead(uri: vscode.Uri): PendingRead {
+    // The sequence number from before the read: a deletion while it runs must win.
+    const seq = this.forgetSeq;
+    const bytes = Promise.resolve(vscode.workspace.fs.readFile(uri)).then(
+      (value) => value,
+      (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+    );
+    return { seq, bytes };
+  }
+
+  /** Re-reads a file, unless it is open: then its buffer is the truth. `read` is one already started. */
+  async refreshFromDisk(uri: vscode.Uri, read?: PendingRead): Promise<void> {
     if (!isMarkdown(uri)) return;
     const open = openDocument(uri);
     if (open) {
@@ -127,16 +151,14 @@ export class MeetingStore implements vscode.Disposable {
       if (this.index.get(uri.toString())?.version === open.version) return;
       return this.updateFromDocument(open);
     }
-    const seq = this.forgetSeq;
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(uri);
-    } catch {
+    const { seq, bytes } = read ?? this.startRead(uri);
+    const result = await bytes;
+    if (result instanceof Error) {
       // Deleted or unreadable meanwhile. Only this name: if a folder took it, its files are not gone.
       this.forget(uri, false);
       return;
     }
-    const decoded = decodeText(bytes);
+    const decoded = decodeText(result);
     if (!decoded.ok) {
       this.log.warn(`${uri.fsPath}: ${decoded.reason === 'binary' ? 'not text (a binary file, or UTF-16 without a byte order mark)' : 'not valid UTF-8 text'}; skipped`);
       this.forget(uri, false);

@@ -1,0 +1,153 @@
+// The extensionTestsPath module of `npm run bench:editor`: inside a real VS Code, opened on a
+// generated workspace of thousands of meetings, it measures what a user waits for (first actions
+// in the tree, the end of the scan, a changed file in the tree, a keystroke's problems) and the
+// longest stall of the extension host, and writes them as metrics. A measurement, not a test:
+// it fails only when something never happens.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import * as vscode from 'vscode';
+import type { TreeNode } from '../../src/extension/actions-tree';
+import type { MeetingsApi } from '../../src/extension/extension';
+
+const EXTENSION_ID = 'meetings-as-code.meetings-as-code';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function until(what: string, probe: () => boolean, timeoutMs = 600_000): Promise<void> {
+  const started = performance.now();
+  while (!probe()) {
+    if (performance.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+/** Heap in use after a full collection, in MB. */
+function heapMB(): number {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  return process.memoryUsage().heapUsed / 1e6;
+}
+
+/** What VS Code asks of the tree after a refresh: the groups, each group's first page, every item. */
+function listTree(api: MeetingsApi): number {
+  let rows = 0;
+  const visit = (node: TreeNode | undefined, depth: number) => {
+    for (const child of api.tree.getChildren(node)) {
+      api.tree.getTreeItem(child);
+      rows++;
+      if (depth < 1) visit(child, depth + 1);
+    }
+  };
+  visit(undefined, 0);
+  return rows;
+}
+
+export async function run(): Promise<void> {
+  const metrics: Record<string, number | string> = {};
+  let failure: string | null = null;
+  let longestStall = 0;
+  let last = performance.now();
+  const monitor = setInterval(() => {
+    const now = performance.now();
+    longestStall = Math.max(longestStall, now - last);
+    last = now;
+  }, 10);
+  try {
+    const heapBefore = heapMB();
+    // MEETINGS_SCALE_PROFILE=<file>: a CPU profile of the extension host during the scan.
+    const profiler = process.env.MEETINGS_SCALE_PROFILE ? new Session() : null;
+    const post = (method: string) => new Promise<unknown>((resolve, reject) => profiler!.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+    if (profiler) {
+      profiler.connect();
+      await post('Profiler.enable');
+      await post('Profiler.start');
+    }
+    const extension = vscode.extensions.getExtension<MeetingsApi>(EXTENSION_ID)!;
+    const started = performance.now();
+    let firstActions = 0;
+    const api = await extension.activate();
+    const counting = api.tree.onDidChangeCounts((counts) => {
+      if (counts.open > 0 && !firstActions) firstActions = performance.now() - started;
+    });
+    await until('the first actions in the tree', () => firstActions > 0);
+    counting.dispose();
+    metrics.firstActionsInTreeMs = Math.round(firstActions);
+    await api.ready;
+    metrics.scanMs = Math.round(performance.now() - started);
+    if (profiler) {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      writeFileSync(process.env.MEETINGS_SCALE_PROFILE!, JSON.stringify(profile));
+      profiler.disconnect();
+    }
+    metrics.longestStallDuringScanMs = Math.round(longestStall);
+    metrics.meetings = api.store.index.keys().length;
+    metrics.openActions = api.tree.visibleActions().length;
+    metrics.heapAfterScanMB = Math.round(heapMB() - heapBefore);
+
+    // The tree's own work for a refresh: the groups, their first pages and every tree item.
+    const listing: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const at = performance.now();
+      api.tree.refresh();
+      metrics.treeRows = listTree(api);
+      listing.push(performance.now() - at);
+    }
+    metrics.treeRefreshMs = Math.round(median(listing) * 10) / 10;
+
+    // One closed meeting changed on disk: from the write until the tree lists the new action, and
+    // the tree's own work for that refresh.
+    const keys = api.store.index.keys().sort();
+    const target = vscode.Uri.parse(keys[Math.floor(keys.length / 2)]!);
+    const original = await vscode.workspace.fs.readFile(target);
+    const changed: number[] = [];
+    const refreshAfterChange: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const marker = `SCALE-CHANGE-${i}`;
+      const at = performance.now();
+      await vscode.workspace.fs.writeFile(target, Buffer.concat([original, Buffer.from(`\n- [ ] ${marker} @张三 📅 2099-01-0${i + 1}\n`)]));
+      await until('the changed file in the index', () => api.store.index.get(target.toString())?.meeting.actions.some((action) => action.text.startsWith(marker)) ?? false, 60_000);
+      const refreshed = performance.now();
+      api.tree.refresh();
+      listTree(api);
+      refreshAfterChange.push(performance.now() - refreshed);
+      changed.push(performance.now() - at);
+    }
+    await vscode.workspace.fs.writeFile(target, original);
+    metrics.changeOnDiskToTreeMs = Math.round(median(changed));
+    metrics.treeRefreshAfterChangeMs = Math.round(median(refreshAfterChange) * 10) / 10;
+
+    // A keystroke in an open meeting: until its problems are published again.
+    await vscode.workspace.getConfiguration('meetings').update('lint.debounceMs', 0, vscode.ConfigurationTarget.Workspace);
+    const editor = await vscode.window.showTextDocument(target);
+    await until('the open meeting linted', () => vscode.languages.getDiagnostics(target).length > 0, 60_000);
+    const typed: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      let published = false;
+      const listener = vscode.languages.onDidChangeDiagnostics((event) => {
+        if (event.uris.some((uri) => uri.toString() === target.toString())) published = true;
+      });
+      const at = performance.now();
+      await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount - 1, 0), `- [ ] SCALE-TYPED-${i}\n`));
+      await until('the problems of the typed line', () => published, 60_000);
+      typed.push(performance.now() - at);
+      listener.dispose();
+    }
+    metrics.keystrokeToProblemsMs = Math.round(median(typed));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.workspace.getConfiguration('meetings').update('lint.debounceMs', undefined, vscode.ConfigurationTarget.Workspace);
+    metrics.longestStallOverallMs = Math.round(longestStall);
+  } catch (error) {
+    failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  } finally {
+    clearInterval(monitor);
+    const resultsFile = process.env.MEETINGS_TEST_RESULTS;
+    const test = failure ? { title: 'editor at scale', state: 'failed', error: failure } : { title: 'editor at scale', state: 'passed' };
+    if (resultsFile) writeFileSync(resultsFile, JSON.stringify({ vscodeVersion: vscode.version, failures: failure ? 1 : 0, tests: [test], metrics }, null, 2));
+  }
+  if (failure) throw new Error(failure);
+}
