@@ -94,7 +94,7 @@ export class OpenActionGroups {
       const before = this.previousOf.get(key);
       if (before !== undefined) redo.add(before);
       const entry = this.index.get(key);
-      const previous = entry && this.index.previous(entry);
+      const previous = entry && neighbourInSeries(this.index, entry, -1);
       if (previous) redo.add(previous.key);
     }
     const removed = new Map<GroupId, Set<IndexedAction>>();
@@ -231,13 +231,21 @@ const positions = new WeakMap<readonly IndexedMeeting[], Map<IndexedMeeting, num
 
 /** The meeting after `entry` in its series, if any. */
 function nextInSeries(index: MeetingIndex, entry: IndexedMeeting): IndexedMeeting | undefined {
+  return neighbourInSeries(index, entry, 1);
+}
+
+/**
+ * The meeting right before (-1) or after (1) `entry` in its series' order (`sortSeries`: by date,
+ * undated last, then key). Not `MeetingIndex.previous`, which skips meetings of the same date.
+ */
+function neighbourInSeries(index: MeetingIndex, entry: IndexedMeeting, step: -1 | 1): IndexedMeeting | undefined {
   const series = entry.meeting.fields.series;
   if (!series) return undefined;
   const ordered = index.series(series); // a new array whenever the series changes
   let at = positions.get(ordered);
   if (!at) positions.set(ordered, (at = new Map(ordered.map((member, i) => [member, i]))));
   const position = at.get(entry);
-  return position === undefined ? undefined : ordered[position + 1];
+  return position === undefined ? undefined : ordered[position + step];
 }
 
 const identityCache = new WeakMap<MeetingSummary, string[][]>();

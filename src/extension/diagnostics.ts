@@ -252,9 +252,15 @@ export function toRange(span: Span, lineStarts: readonly number[]): vscode.Range
   return new vscode.Range(start.line, start.character, end.line, end.character);
 }
 
+/** One code (rule name and link to its documentation) per rule, shared by all its diagnostics. */
+const ruleCodes = new Map<string, { value: string; target: vscode.Uri }>();
+
 function toDiagnostic(finding: Finding, lineStarts: readonly number[]): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(finding.span, lineStarts), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = { value: finding.rule, target: vscode.Uri.parse(`${RULES_DOC}#${finding.rule}`) };
+  // A workspace of dense meetings has hundreds of thousands of diagnostics: a link each cost memory.
+  let code = ruleCodes.get(finding.rule);
+  if (!code) ruleCodes.set(finding.rule, (code = { value: finding.rule, target: vscode.Uri.parse(`${RULES_DOC}#${finding.rule}`) }));
+  diagnostic.code = code;
   return diagnostic;
 }

@@ -15,6 +15,8 @@ const READ_AHEAD = 16;
 
 interface PendingRead {
   seq: number;
+  /** Increases with every read started: an older read must not replace what a newer one stored. */
+  id: number;
   bytes: Promise<Uint8Array | Error>;
 }
 
@@ -39,6 +41,9 @@ export class MeetingStore implements vscode.Disposable {
   /** Every forget, numbered: a disk read that was in flight must not bring a deleted file back. */
   private forgetSeq = 0;
   private readonly existsSince = new Map<string, number>();
+  private readsStarted = 0;
+  /** Per file, the id of the newest disk read stored. */
+  private readonly storedReads = new Map<string, number>();
   private readonly forgets: Array<{ seq: number; key: string; subtree: boolean }> = [];
 
   constructor(
@@ -138,7 +143,7 @@ export class MeetingStore implements vscode.Disposable {
       (value) => value,
       (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
     );
-    return { seq, bytes };
+    return { seq, id: ++this.readsStarted, bytes };
   }
 
   /** Re-reads a file, unless it is open: then its buffer is the truth. `read` is one already started. */
@@ -151,7 +156,7 @@ export class MeetingStore implements vscode.Disposable {
       if (this.index.get(uri.toString())?.version === open.version) return;
       return this.updateFromDocument(open);
     }
-    const { seq, bytes } = read ?? this.startRead(uri);
+    const { seq, id, bytes } = read ?? this.startRead(uri);
     const result = await bytes;
     if (result instanceof Error) {
       // Deleted or unreadable meanwhile. Only this name: if a folder took it, its files are not gone.
@@ -164,7 +169,7 @@ export class MeetingStore implements vscode.Disposable {
       this.forget(uri, false);
       return;
     }
-    await this.store(uri, decoded.text, null, seq);
+    await this.store(uri, decoded.text, null, seq, id);
   }
 
   async updateFromDocument(document: vscode.TextDocument): Promise<void> {
@@ -173,7 +178,7 @@ export class MeetingStore implements vscode.Disposable {
     await this.store(document.uri, document.getText(), document.version);
   }
 
-  private async store(uri: vscode.Uri, text: string, version: number | null, readSeq = this.forgetSeq): Promise<void> {
+  private async store(uri: vscode.Uri, text: string, version: number | null, readSeq = this.forgetSeq, readId = 0): Promise<void> {
     try {
       const config = await this.configs.configFor(uri);
       if (version === null && this.forgottenSince(readSeq, uri.toString())) return; // deleted while it was read
@@ -185,6 +190,11 @@ export class MeetingStore implements vscode.Disposable {
       if (version !== null && !current) return;
       if (version !== null && current && current.version !== version) return;
       const key = uri.toString();
+      if (version === null) {
+        // A read started ahead during a scan can end after a newer one (a save, a checkout).
+        if ((this.storedReads.get(key) ?? 0) > readId) return;
+        this.storedReads.set(key, readId);
+      }
       let memo = this.memos.get(key);
       if (version === null) this.memos.delete(key);
       else if (!memo) this.memos.set(key, (memo = new ReadingMemo()));

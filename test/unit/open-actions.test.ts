@@ -120,7 +120,13 @@ describe('open action groups', () => {
       const key = pick(files).path;
       const roll = rng();
       if (roll < 0.1) index.delete(key);
-      else set(key, edit(texts.get(key) ?? pick(files).text));
+      else if (roll < 0.25) {
+        // A new meeting on the same date as another of its series, or with no date yet, repeating
+        // its actions: the one sorted before it must stop listing them.
+        const text = pick([...texts.values()]);
+        const date = rng() < 0.5 ? (text.match(/^date: .*$/mu)?.[0] ?? '') : '';
+        set(`meetings/new-${step}.md`, text.replace(/^date: .*$/mu, date));
+      } else set(key, edit(texts.get(key) ?? pick(files).text));
       // As the editor does: several changes, then one update.
       if (step % 3 !== 2) continue;
       // The index keeps each series in order as meetings come, go and move.
