@@ -37,8 +37,8 @@ export type GroupId = string;
 interface Contribution {
   entry: IndexedMeeting;
   items: IndexedAction[];
-  /** The groups of each item, in the same order. */
-  groupIds: GroupId[][];
+  /** The group of each item (several for an action with several owners), in the same order. */
+  groupIds: Array<GroupId | GroupId[]>;
   overdue: number;
   /** Key of the next meeting of the series when the items were worked out (it decides what was carried). */
   next: string | null;
@@ -157,7 +157,7 @@ export class OpenActionGroups {
       contribution.items.push(item);
       contribution.groupIds.push(ids);
       if (action.due && action.due < view.today) contribution.overdue++;
-      for (const id of ids) {
+      for (const id of typeof ids === 'string' ? [ids] : ids) {
         let list = added.get(id);
         if (!list) added.set(id, (list = []));
         list.push(item);
@@ -176,7 +176,8 @@ export class OpenActionGroups {
     this.open -= contribution.items.length;
     this.overdue -= contribution.overdue;
     contribution.items.forEach((item, i) => {
-      for (const id of contribution.groupIds[i]!) {
+      const ids = contribution.groupIds[i]!;
+      for (const id of typeof ids === 'string' ? [ids] : ids) {
         let set = removed.get(id);
         if (!set) removed.set(id, (set = new Set()));
         set.add(item);
@@ -214,16 +215,32 @@ function sameView(a: GroupingView, b: GroupingView): boolean {
   );
 }
 
-function groupIdsOf(item: IndexedAction, groupBy: GroupBy, today: string): GroupId[] {
+/** Group id strings, made once: 139,000 actions would otherwise hold 139,000 copies of `due:overdue`. */
+const groupIdStrings = new Map<string, string>();
+const groupId = (kind: string, value: string): GroupId => {
+  const id = `${kind}:${value}`;
+  let shared = groupIdStrings.get(id);
+  if (shared === undefined) {
+    if (groupIdStrings.size > 100_000) groupIdStrings.clear(); // bounded: owners and keys come and go
+    groupIdStrings.set(id, (shared = id));
+  }
+  return shared;
+};
+
+function groupIdsOf(item: IndexedAction, groupBy: GroupBy, today: string): GroupId | GroupId[] {
   switch (groupBy) {
     case 'due':
-      return [`due:${dueBucket(item.action.due, today)}`];
-    case 'owner':
-      return item.action.owners.length === 0 ? ['owner:'] : [...new Set(item.action.owners)].map((owner) => `owner:${owner}`);
+      return groupId('due', dueBucket(item.action.due, today));
+    case 'owner': {
+      const owners = item.action.owners;
+      if (owners.length === 0) return groupId('owner', '');
+      if (owners.length === 1) return groupId('owner', owners[0]!);
+      return [...new Set(owners)].map((owner) => groupId('owner', owner));
+    }
     case 'meeting':
-      return [`meeting:${item.entry.key}`];
+      return groupId('meeting', item.entry.key);
     case 'series':
-      return [`series:${item.entry.meeting.fields.series ?? ''}`];
+      return groupId('series', item.entry.meeting.fields.series ?? '');
   }
 }
 
@@ -248,34 +265,32 @@ function neighbourInSeries(index: MeetingIndex, entry: IndexedMeeting, step: -1 
   return position === undefined ? undefined : ordered[position + step];
 }
 
-const identityCache = new WeakMap<MeetingSummary, string[][]>();
-const identitySetCache = new WeakMap<MeetingSummary, Set<string>>();
-
-/** Each action's identities (see series.ts), worked out once per indexed meeting. */
+/** Each action's identities (see series.ts). */
 export function identitiesOf(meeting: MeetingSummary): string[][] {
-  let identities = identityCache.get(meeting);
-  if (!identities) {
-    identities = meeting.actions.map((action) => actionIdentities(action.id, normaliseLabel(action.label)));
-    identityCache.set(meeting, identities);
-  }
-  return identities;
+  return meeting.actions.map((action) => actionIdentities(action.id, normaliseLabel(action.label)));
 }
 
-const carriedCache = new WeakMap<MeetingSummary, { next: MeetingSummary; carried: Set<number> }>();
+const NOTHING_CARRIED: ReadonlySet<number> = new Set();
+const carriedCache = new WeakMap<MeetingSummary, { next: MeetingSummary; carried: ReadonlySet<number> }>();
 
-/** Indices of the actions of `meeting` that `next` repeats (the same rule as carriedInSeries). */
-function carriedInto(meeting: MeetingSummary, next: MeetingSummary): Set<number> {
-  // Kept per pair of summaries (a changed file gets a new one): a new filter or grouping reuses it.
+/** Indices of the open actions of `meeting` that `next` repeats (the rule of carriedInSeries). */
+function carriedInto(meeting: MeetingSummary, next: MeetingSummary): ReadonlySet<number> {
+  // Only the result is kept, per pair of summaries (a changed file gets a new one), so a new
+  // filter or grouping reuses it. The identities themselves are not kept: for 10,000 meetings
+  // they took over 100 MB.
   const cached = carriedCache.get(meeting);
   if (cached?.next === next) return cached.carried;
-  let repeated = identitySetCache.get(next);
-  if (!repeated) identitySetCache.set(next, (repeated = new Set(identitiesOf(next).flat())));
-  const carried = new Set<number>();
-  identitiesOf(meeting).forEach((identities, index) => {
-    if (identities.some((identity) => repeated!.has(identity))) carried.add(index);
+  let carried: Set<number> | null = null;
+  let repeated: Set<string> | null = null;
+  meeting.actions.forEach((action, index) => {
+    if (action.status !== 'open' && action.status !== 'in-progress') return;
+    repeated ??= new Set(identitiesOf(next).flat());
+    const identities = actionIdentities(action.id, normaliseLabel(action.label));
+    if (identities.some((identity) => repeated!.has(identity))) (carried ??= new Set()).add(index);
   });
-  carriedCache.set(meeting, { next, carried });
-  return carried;
+  const result = carried ?? NOTHING_CARRIED;
+  carriedCache.set(meeting, { next, carried: result });
+  return result;
 }
 
 function matchesText(item: IndexedAction, needle: string): boolean {
