@@ -66,6 +66,15 @@ const EXPANDED_GROUPS_LIMIT = 50;
 /** Scheme of the tree items' resource URIs, so a decoration can colour overdue labels. */
 export const ACTION_URI_SCHEME = 'meetings-action';
 
+let day = { until: 0, value: '' };
+
+/** Today in local time, worked out at most once a second: a refresh asks for it for every listed item. */
+function currentDay(): string {
+  const now = Date.now();
+  if (now >= day.until || now < day.until - 1000) day = { until: now + 1000, value: todayIn(null) }; // also if the clock went back
+  return day.value;
+}
+
 export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.FileDecorationProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -81,6 +90,8 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   /** Root nodes, sorted by label, kept while no group appears, disappears or is renamed. */
   private sortedGroups: { version: number; view: string; nodes: GroupNode[] } | null = null;
   private groupCount = 0;
+  /** The tree items made for each listed action, per group (several owners: several groups), with the day and locale. */
+  private readonly actionItems = new WeakMap<IndexedAction, Map<string, { madeFor: string; item: vscode.TreeItem }>>();
   /** How many children each node lists (PAGE_SIZE unless "more" was chosen). */
   private readonly pageSizes = new Map<string, number>();
   /** Each meeting's step of its series' follow-up record, kept while it and the meeting before it are unchanged. */
@@ -105,7 +116,7 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   /** The groups, up to date with the index, the filter, "me" and today. */
   private current(): OpenActionGroups {
     const me = vscode.workspace.getConfiguration('meetings').get<string>('me', '').trim();
-    this.grouping.show({ groupBy: this.groupBy, filter: this.filter, me, today: todayIn(null) }); // regroups only when these changed
+    this.grouping.show({ groupBy: this.groupBy, filter: this.filter, me, today: currentDay() }); // regroups only when these changed
     if (this.pending.size > 0) {
       this.grouping.update(this.pending);
       this.pending.clear();
@@ -289,9 +300,16 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   private actionItem(node: ActionNode): vscode.TreeItem {
     const { entry, action } = node.item;
-    const today = todayIn(null);
+    const today = currentDay();
     const locale = displayLocale();
+    // A refresh asks for every listed item again; only a changed file's actions are new objects.
+    let made = this.actionItems.get(node.item);
+    if (!made) this.actionItems.set(node.item, (made = new Map()));
+    const madeFor = `${today}|${locale}`;
+    const cached = made.get(node.groupId);
+    if (cached?.madeFor === madeFor) return cached.item;
     const item = new vscode.TreeItem(action.label, vscode.TreeItemCollapsibleState.None);
+    made.set(node.groupId, { madeFor, item });
     item.id = `${node.groupId}|${entry.key}|${action.line}`;
     const due = action.due;
     const parts = [action.owners.join(', ')];
@@ -315,7 +333,7 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   /** Tooltips are built on hover, not for every listed action. */
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
-    if (node.kind === 'action' && item.tooltip === undefined) item.tooltip = tooltip(node.item, todayIn(null));
+    if (node.kind === 'action' && item.tooltip === undefined) item.tooltip = tooltip(node.item, currentDay());
     return item;
   }
 

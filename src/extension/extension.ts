@@ -108,7 +108,8 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
   const ready = Promise.resolve(vscode.window
     .withProgress({ location: { viewId: 'meetings.actions' }, title: vscode.l10n.t('Reading meeting notes…') }, () => store.scan())
     .then(() => {
-      // Each file was linted as it was read, and again when its previous meeting arrived later.
+      // Each file was linted as it was read; one read before its previous meeting is linted again
+      // once the scan is over (diagnostics.ts).
       diagnostics.publishConfigProblems();
       tree.refresh();
       log.info(`Indexed ${store.index.size} meeting files.`);
