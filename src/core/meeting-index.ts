@@ -3,6 +3,7 @@
 import { weekdayOfWeek } from './calendar';
 import type { ResolvedConfig } from './config';
 import { compareInSeries, firstDatedFrom, previousInSortedSeries, sortSeries } from './series';
+import { lowerBound } from './sorted';
 import type { ActionSummary, MeetingSummary } from './summary';
 
 export interface IndexedMeeting {
@@ -94,13 +95,7 @@ export class MeetingIndex {
     // a series of thousands of meetings again on every keystroke would cost milliseconds.
     const ordered = this.orderedSeries.get(series);
     if (!ordered) return;
-    let low = 0;
-    let high = ordered.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (compareInSeries(ordered[middle]!, entry) < 0) low = middle + 1;
-      else high = middle;
-    }
+    const low = lowerBound(ordered, entry, compareInSeries);
     this.orderedSeries.set(series, [...ordered.slice(0, low), entry, ...ordered.slice(low)]);
   }
 
@@ -183,8 +178,9 @@ export class MeetingIndex {
   series(name: string): readonly IndexedMeeting[] {
     let ordered = this.orderedSeries.get(name);
     if (!ordered) {
-      const members = [...(this.seriesMembers.get(name) ?? [])].map((key) => this.entries.get(key)!);
-      this.orderedSeries.set(name, (ordered = sortSeries(members)));
+      const members = this.seriesMembers.get(name);
+      if (!members) return [];
+      this.orderedSeries.set(name, (ordered = sortSeries([...members].map((key) => this.entries.get(key)!))));
     }
     return ordered;
   }

@@ -5,6 +5,7 @@
 import type { IndexedAction, IndexedMeeting, MeetingIndex } from './meeting-index';
 import { dueBucket } from './meeting-index';
 import { PeopleIndex } from './people';
+import { lowerBound } from './sorted';
 import type { Person } from './config';
 import { actionIdentities, normaliseLabel } from './series';
 import type { MeetingSummary } from './summary';
@@ -191,10 +192,10 @@ export class OpenActionGroups {
     const hadGroup = list.length > 0;
     if ((removed?.size ?? 0) + (added?.length ?? 0) <= SPLICE_LIMIT) {
       for (const item of removed ?? []) {
-        const at = lowerBound(list, item);
+        const at = lowerBound(list, item, compareActions);
         if (list[at] === item) list.splice(at, 1);
       }
-      for (const item of added ?? []) list.splice(lowerBound(list, item), 0, item);
+      for (const item of added ?? []) list.splice(lowerBound(list, item, compareActions), 0, item);
     } else {
       list = patched(list, removed ?? new Set(), added ?? []);
     }
@@ -309,18 +310,6 @@ export function hasOwner(item: IndexedAction, name: string): boolean {
   return item.action.owners.some((owner) => owner.toLowerCase() === canonical);
 }
 
-/** First position in sorted `list` whose item is not before `item`. */
-function lowerBound(list: readonly IndexedAction[], item: IndexedAction): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (compareActions(list[middle]!, item) < 0) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /**
  * `list` without `removed` and with `added`, still sorted: the places of both are found by binary
  * search, and the runs between them are copied without comparing (a group may hold 100,000 actions).
@@ -328,7 +317,7 @@ function lowerBound(list: readonly IndexedAction[], item: IndexedAction): number
 function patched(list: readonly IndexedAction[], removed: Set<IndexedAction>, added: IndexedAction[]): IndexedAction[] {
   const cuts: number[] = [];
   for (const item of removed) {
-    const at = lowerBound(list, item);
+    const at = lowerBound(list, item, compareActions);
     if (list[at] === item) cuts.push(at);
   }
   cuts.sort((a, b) => a - b);
@@ -338,7 +327,7 @@ function patched(list: readonly IndexedAction[], removed: Set<IndexedAction>, ad
   let from = 0;
   let cut = 0;
   for (const item of added) {
-    const at = lowerBound(list, item);
+    const at = lowerBound(list, item, compareActions);
     while (cut < cuts.length && cuts[cut]! < at) from = copyRun(list, from, cuts[cut++]!, result, out) + 1;
     from = copyRun(list, from, at, result, out);
     result[out.length++] = item;
