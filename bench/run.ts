@@ -165,6 +165,29 @@ async function benchSize(count: number): Promise<Record<string, unknown>> {
   row.oneChange = oneChange;
   row.regroup = regroup;
 
+  // The index and the tree's groups while the editor's scan reads every file: the files' summaries
+  // go into an empty index in path order, and the groups take the changes in eight files at a
+  // time, as the tree does (CATCH_UP_BATCH). Also the longest of those batches.
+  const summaries = files.map((file) => index.get(file)).filter((entry) => entry !== undefined);
+  let longestBatch = 0;
+  const scanGroups = await measure(Math.min(runs, 3), () => {
+    const scanIndex = new MeetingIndex();
+    const grouping = new OpenActionGroups(scanIndex);
+    grouping.show(view);
+    const pending: string[] = [];
+    scanIndex.onDidChange((keys) => pending.push(...keys));
+    summaries.forEach((entry, i) => {
+      scanIndex.set(entry);
+      if (pending.length < 8 && i < summaries.length - 1) return;
+      const started = performance.now();
+      grouping.update(pending.splice(0));
+      longestBatch = Math.max(longestBatch, performance.now() - started);
+    });
+    return grouping.counts();
+  });
+  print('index and tree groups over a scan', scanGroups.median, `${((scanGroups.median / summaries.length) * 1000).toFixed(0)} µs a file; longest batch of 8 files ${longestBatch.toFixed(1)} ms`);
+  row.scanGroups = { ...scanGroups, perFile: scanGroups.median / summaries.length, longestBatch };
+
   if (count === Math.max(...sizes)) {
     // Each in a fresh process, so nothing measured before is still on the heap.
     const probe = (kind: MemoryKind) => {

@@ -17,6 +17,7 @@ export { SECTION_KINDS, DEFAULT_SECTION_HEADINGS, classifyHeading } from './voca
 export { dueBucket, DUE_BUCKETS, MeetingIndex } from './meeting-index';
 export type { DueBucket, DueCounts, IndexedAction, IndexedMeeting } from './meeting-index';
 export { compareActions, GROUP_BY_VALUES, hasOwner, identitiesOf, OpenActionGroups } from './open-actions';
+export { lowerBound, SortedList, type ReadonlySortedList } from './sorted';
 export type { ActionFilter, GroupBy, GroupId, GroupingView } from './open-actions';
 export { markDoneEdits, setDueEdits, assignOwnerEdits } from './action-edits';
 export { PeopleIndex } from './people';

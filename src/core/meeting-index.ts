@@ -185,6 +185,15 @@ export class MeetingIndex {
     return ordered;
   }
 
+  /** Where the entry stands in `series(...)` of its series, by binary search; -1 when it is not there. */
+  seriesPosition(entry: IndexedMeeting): number {
+    const series = entry.meeting.fields.series;
+    if (!series) return -1;
+    const ordered = this.series(series);
+    const at = lowerBound(ordered, entry, compareInSeries);
+    return ordered[at] === entry ? at : -1;
+  }
+
   /** The previous meeting of the entry's series (see previousInSeries). */
   previous(entry: IndexedMeeting): IndexedMeeting | null {
     const series = entry.meeting.fields.series;

@@ -5,7 +5,7 @@
 import type { IndexedAction, IndexedMeeting, MeetingIndex } from './meeting-index';
 import { dueBucket } from './meeting-index';
 import { PeopleIndex } from './people';
-import { lowerBound } from './sorted';
+import { SortedList, type ReadonlySortedList } from './sorted';
 import type { Person } from './config';
 import { actionIdentities, normaliseLabel } from './series';
 import type { MeetingSummary } from './summary';
@@ -45,9 +45,6 @@ interface Contribution {
   next: string | null;
 }
 
-/** Up to this many changes to a group are spliced in place; more are copied into a new list in one pass. */
-const SPLICE_LIMIT = 16;
-
 /** By due date (undated last), then file, then line; code-unit order, which is date order for ISO dates. */
 export function compareActions(a: IndexedAction, b: IndexedAction): number {
   const dueA = a.action.due ?? '9999';
@@ -57,11 +54,13 @@ export function compareActions(a: IndexedAction, b: IndexedAction): number {
   return a.action.line - b.action.line;
 }
 
+const NO_ACTIONS: readonly IndexedAction[] = [];
+
 export class OpenActionGroups {
   private view: GroupingView | null = null;
   private readonly contributions = new Map<string, Contribution>();
   /** Each group's actions, sorted by `compareActions`. */
-  private readonly members = new Map<GroupId, IndexedAction[]>();
+  private readonly members = new Map<GroupId, SortedList<IndexedAction>>();
   private open = 0;
   private overdue = 0;
   /** Meeting whose last working-out saw `key` as its next meeting, so it is redone when `key` changes. */
@@ -82,7 +81,7 @@ export class OpenActionGroups {
     this.groupSetVersion++;
     const added = new Map<GroupId, IndexedAction[]>();
     for (const key of this.index.keys()) this.contribute(key, added);
-    for (const [id, items] of added) this.members.set(id, items.sort(compareActions));
+    for (const [id, items] of added) this.members.set(id, SortedList.of(items.sort(compareActions), compareActions));
   }
 
   /** Brings the groups up to date after the index reported a change to `keys`. */
@@ -116,9 +115,9 @@ export class OpenActionGroups {
     return this.members.keys();
   }
 
-  /** A group's actions, sorted by `compareActions` (do not modify). */
-  actionsOf(id: GroupId): readonly IndexedAction[] {
-    return this.members.get(id) ?? [];
+  /** A group's actions, sorted by `compareActions`. */
+  actionsOf(id: GroupId): ReadonlySortedList<IndexedAction> {
+    return this.members.get(id) ?? NO_ACTIONS;
   }
 
   /** Changes whenever a group appears or disappears, or a meeting group's meeting changes. */
@@ -186,23 +185,17 @@ export class OpenActionGroups {
     });
   }
 
-  /** Takes `removed` out of a sorted group and puts `added` in its place, by binary search. */
+  /** Takes `removed` out of a group and puts `added` in, each in its place. */
   private apply(id: GroupId, removed: Set<IndexedAction> | undefined, added: IndexedAction[] | undefined): void {
-    let list = this.members.get(id) ?? [];
+    const list = this.members.get(id) ?? new SortedList(compareActions);
     const hadGroup = list.length > 0;
-    if ((removed?.size ?? 0) + (added?.length ?? 0) <= SPLICE_LIMIT) {
-      for (const item of removed ?? []) {
-        const at = lowerBound(list, item, compareActions);
-        if (list[at] === item) list.splice(at, 1);
-      }
-      for (const item of added ?? []) list.splice(lowerBound(list, item, compareActions), 0, item);
-    } else {
-      list = patched(list, removed ?? new Set(), added ?? []);
-    }
+    for (const item of removed ?? []) list.remove(item);
+    for (const item of added ?? []) list.insert(item);
     if (list.length > 0) this.members.set(id, list);
     else this.members.delete(id);
     if (hadGroup !== list.length > 0) this.groupSetVersion++;
   }
+
 }
 
 function sameView(a: GroupingView, b: GroupingView): boolean {
@@ -245,8 +238,6 @@ function groupIdsOf(item: IndexedAction, groupBy: GroupBy, today: string): Group
   }
 }
 
-const positions = new WeakMap<readonly IndexedMeeting[], Map<IndexedMeeting, number>>();
-
 /** The meeting after `entry` in its series, if any. */
 function nextInSeries(index: MeetingIndex, entry: IndexedMeeting): IndexedMeeting | undefined {
   return neighbourInSeries(index, entry, 1);
@@ -259,11 +250,8 @@ function nextInSeries(index: MeetingIndex, entry: IndexedMeeting): IndexedMeetin
 function neighbourInSeries(index: MeetingIndex, entry: IndexedMeeting, step: -1 | 1): IndexedMeeting | undefined {
   const series = entry.meeting.fields.series;
   if (!series) return undefined;
-  const ordered = index.series(series); // a new array whenever the series changes
-  let at = positions.get(ordered);
-  if (!at) positions.set(ordered, (at = new Map(ordered.map((member, i) => [member, i]))));
-  const position = at.get(entry);
-  return position === undefined ? undefined : ordered[position + step];
+  const position = index.seriesPosition(entry);
+  return position < 0 ? undefined : index.series(series)[position + step];
 }
 
 /** Each action's identities (see series.ts). */
@@ -271,24 +259,41 @@ export function identitiesOf(meeting: MeetingSummary): string[][] {
   return meeting.actions.map((action) => actionIdentities(action.id, normaliseLabel(action.label)));
 }
 
+/**
+ * The identities of the last few meetings asked for. A meeting is asked for twice in a row: as
+ * the next meeting of the one before it, then with its own next one. Only a few are kept: for
+ * 10,000 meetings they took over 100 MB.
+ */
+const recentIdentities: Array<{ meeting: MeetingSummary; identities: string[][] }> = [];
+const RECENT_IDENTITIES = 32;
+
+function recentIdentitiesOf(meeting: MeetingSummary): string[][] {
+  const known = recentIdentities.find((recent) => recent.meeting === meeting);
+  if (known) return known.identities;
+  const identities = identitiesOf(meeting);
+  recentIdentities.push({ meeting, identities });
+  if (recentIdentities.length > RECENT_IDENTITIES) recentIdentities.shift();
+  return identities;
+}
+
 const NOTHING_CARRIED: ReadonlySet<number> = new Set();
 const carriedCache = new WeakMap<MeetingSummary, { next: MeetingSummary; carried: ReadonlySet<number> }>();
 
 /** Indices of the open actions of `meeting` that `next` repeats (the rule of carriedInSeries). */
 function carriedInto(meeting: MeetingSummary, next: MeetingSummary): ReadonlySet<number> {
-  // Only the result is kept, per pair of summaries (a changed file gets a new one), so a new
-  // filter or grouping reuses it. The identities themselves are not kept: for 10,000 meetings
-  // they took over 100 MB.
+  // The result is kept per pair of summaries (a changed file gets a new one), so a new filter or
+  // grouping reuses it.
   const cached = carriedCache.get(meeting);
   if (cached?.next === next) return cached.carried;
   let carried: Set<number> | null = null;
-  let repeated: Set<string> | null = null;
-  meeting.actions.forEach((action, index) => {
-    if (action.status !== 'open' && action.status !== 'in-progress') return;
-    repeated ??= new Set(identitiesOf(next).flat());
-    const identities = actionIdentities(action.id, normaliseLabel(action.label));
-    if (identities.some((identity) => repeated!.has(identity))) (carried ??= new Set()).add(index);
-  });
+  if (meeting.actions.some((action) => action.status === 'open' || action.status === 'in-progress')) {
+    const repeated = new Set(recentIdentitiesOf(next).flat());
+    const own = recentIdentitiesOf(meeting);
+    meeting.actions.forEach((action, index) => {
+      if (action.status !== 'open' && action.status !== 'in-progress') return;
+      if (own[index]!.some((identity) => repeated.has(identity))) (carried ??= new Set()).add(index);
+    });
+  }
   const result = carried ?? NOTHING_CARRIED;
   carriedCache.set(meeting, { next, carried: result });
   return result;
@@ -308,39 +313,4 @@ export function hasOwner(item: IndexedAction, name: string): boolean {
   if (!people) peopleOfRoster.set(roster, (people = new PeopleIndex([], roster)));
   const canonical = people.canonicalName(name).toLowerCase();
   return item.action.owners.some((owner) => owner.toLowerCase() === canonical);
-}
-
-/**
- * `list` without `removed` and with `added`, still sorted: the places of both are found by binary
- * search, and the runs between them are copied without comparing (a group may hold 100,000 actions).
- */
-function patched(list: readonly IndexedAction[], removed: Set<IndexedAction>, added: IndexedAction[]): IndexedAction[] {
-  const cuts: number[] = [];
-  for (const item of removed) {
-    const at = lowerBound(list, item, compareActions);
-    if (list[at] === item) cuts.push(at);
-  }
-  cuts.sort((a, b) => a - b);
-  added.sort(compareActions);
-  const result: IndexedAction[] = new Array(list.length - cuts.length + added.length);
-  const out = { length: 0 };
-  let from = 0;
-  let cut = 0;
-  for (const item of added) {
-    const at = lowerBound(list, item, compareActions);
-    while (cut < cuts.length && cuts[cut]! < at) from = copyRun(list, from, cuts[cut++]!, result, out) + 1;
-    from = copyRun(list, from, at, result, out);
-    result[out.length++] = item;
-  }
-  while (cut < cuts.length) from = copyRun(list, from, cuts[cut++]!, result, out) + 1;
-  copyRun(list, from, list.length, result, out);
-  return result;
-}
-
-/** Copies `list[from..to)` to `result` at `out.length`; returns `to`. */
-function copyRun(list: readonly IndexedAction[], from: number, to: number, result: IndexedAction[], out: { length: number }): number {
-  let k = out.length;
-  for (let i = from; i < to; i++) result[k++] = list[i]!;
-  out.length = k;
-  return Math.max(from, to);
 }

@@ -29,9 +29,19 @@ export function sortSeries<T extends SeriesEntry>(entries: readonly T[]): T[] {
   return [...entries].sort(compareInSeries);
 }
 
-/** The order of `sortSeries`: by date (undated last), then by key. */
+/**
+ * The order of `sortSeries`: by date (undated last), then by key. Plain code-unit order: the same
+ * on every machine whatever its locale, and many times faster than `localeCompare`.
+ */
 export function compareInSeries(a: SeriesEntry, b: SeriesEntry): number {
-  return (a.meeting.fields.date ?? '9999').localeCompare(b.meeting.fields.date ?? '9999') || a.key.localeCompare(b.key);
+  return seriesOrder(a.meeting.fields.date, a.key, b.meeting.fields.date, b.key);
+}
+
+function seriesOrder(dateA: string | null | undefined, keyA: string, dateB: string | null | undefined, keyB: string): number {
+  const a = dateA ?? '9999';
+  const b = dateB ?? '9999';
+  if (a !== b) return a < b ? -1 : 1;
+  return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
 }
 
 /**
@@ -245,7 +255,7 @@ export function carriedForward(members: readonly SeriesMember[]): Set<string> {
   }
   const carried = new Set<string>();
   for (const list of bySeries.values()) {
-    list.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.key.localeCompare(b.key));
+    list.sort((a, b) => seriesOrder(a.date, a.key, b.date, b.key));
     for (const [key, indices] of carriedInSeries(list)) for (const index of indices) carried.add(`${key}#${index}`);
   }
   return carried;

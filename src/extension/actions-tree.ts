@@ -14,6 +14,7 @@ import {
   message,
   OpenActionGroups,
   previousInSortedSeries,
+  type ReadonlySortedList,
   seriesStep,
   todayIn,
   type IndexedAction,
@@ -30,8 +31,8 @@ export interface GroupNode {
   kind: 'group';
   id: string;
   label: string;
-  /** Sorted by due date, then file and line (do not modify). */
-  items: readonly IndexedAction[];
+  /** Sorted by due date, then file and line. */
+  items: ReadonlySortedList<IndexedAction>;
 }
 
 export interface ActionNode {
@@ -63,6 +64,22 @@ export const PAGE_SIZE = 200;
 /** Above this many groups, owner, meeting and series groups start collapsed. */
 const EXPANDED_GROUPS_LIMIT = 50;
 
+/** How long the tree waits to show a change, so a burst of changes is shown once. */
+const REFRESH_DELAY_MS = 50;
+/**
+ * While the workspace is read, hundreds of files a second come in, and each refresh regroups
+ * them and makes VS Code ask for every listed item again: at most two refreshes a second then.
+ */
+const REFRESH_INTERVAL_WHILE_SCANNING_MS = 500;
+
+/**
+ * Changed files are taken into the groups in tasks of their own, this many at a time, for at
+ * most CATCH_UP_SLICE_MS per task: a refresh during the scan would otherwise take in hundreds
+ * of files at once and hold the extension host for tens of milliseconds.
+ */
+const CATCH_UP_BATCH = 8;
+const CATCH_UP_SLICE_MS = 8;
+
 /** Scheme of the tree items' resource URIs, so a decoration can colour overdue labels. */
 export const ACTION_URI_SCHEME = 'meetings-action';
 
@@ -81,6 +98,8 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private readonly decorationsChanged = new vscode.EventEmitter<undefined>();
   readonly onDidChangeFileDecorations = this.decorationsChanged.event;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastRefresh = 0;
+  private catchUpTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly countsChanged = new vscode.EventEmitter<{ open: number; overdue: number }>();
   readonly onDidChangeCounts = this.countsChanged.event;
@@ -105,23 +124,51 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     this.disposables.push(
       store.index.onDidChange((keys) => {
         for (const key of keys) this.pending.add(key);
+        this.catchUpTimer ??= setTimeout(() => this.catchUp(), 0);
         this.scheduleRefresh();
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('meetings.me')) this.refresh();
+      }),
+      // The last files read are shown at once, not after the scan's longer interval.
+      store.onDidChangeScanning((scanning) => {
+        if (!scanning && this.refreshTimer) this.refresh();
       }),
     );
   }
 
   /** The groups, up to date with the index, the filter, "me" and today. */
   private current(): OpenActionGroups {
-    const me = vscode.workspace.getConfiguration('meetings').get<string>('me', '').trim();
-    this.grouping.show({ groupBy: this.groupBy, filter: this.filter, me, today: currentDay() }); // regroups only when these changed
+    this.showCurrentView();
     if (this.pending.size > 0) {
       this.grouping.update(this.pending);
       this.pending.clear();
     }
     return this.grouping;
+  }
+
+  /** Regroups only when the grouping, the filter, "me" or today changed. */
+  private showCurrentView(): void {
+    const me = vscode.workspace.getConfiguration('meetings').get<string>('me', '').trim();
+    this.grouping.show({ groupBy: this.groupBy, filter: this.filter, me, today: currentDay() });
+  }
+
+  /** Takes changed files into the groups a batch at a time, then leaves the rest to a later task. */
+  private catchUp(): void {
+    this.catchUpTimer = undefined;
+    const started = Date.now();
+    this.showCurrentView();
+    const batch: string[] = [];
+    for (const key of this.pending) {
+      batch.push(key);
+      this.pending.delete(key);
+      if (batch.length < CATCH_UP_BATCH) continue;
+      this.grouping.update(batch);
+      batch.length = 0;
+      if (Date.now() - started >= CATCH_UP_SLICE_MS) break;
+    }
+    if (batch.length > 0) this.grouping.update(batch);
+    if (this.pending.size > 0) this.catchUpTimer = setTimeout(() => this.catchUp(), 0);
   }
 
   get groupBy(): GroupBy {
@@ -163,6 +210,7 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   refresh(): void {
     clearTimeout(this.refreshTimer);
     this.refreshTimer = undefined;
+    this.lastRefresh = Date.now();
     const counts = this.current().counts();
     this.changed.fire(undefined);
     this.decorationsChanged.fire(undefined);
@@ -171,7 +219,8 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   private scheduleRefresh(): void {
     if (this.refreshTimer) return;
-    this.refreshTimer = setTimeout(() => this.refresh(), 50);
+    const delay = this.store.isScanning ? Math.max(REFRESH_DELAY_MS, this.lastRefresh + REFRESH_INTERVAL_WHILE_SCANNING_MS - Date.now()) : REFRESH_DELAY_MS;
+    this.refreshTimer = setTimeout(() => this.refresh(), delay);
   }
 
   /** Lists another page of a node's children. */
@@ -193,9 +242,9 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   /** The first pages of `children`, then a "more" node for the rest. */
-  private page<T>(parentId: string, children: readonly T[], node: (child: T) => TreeNode, fromEnd = false): TreeNode[] {
+  private page<T>(parentId: string, children: ReadonlySortedList<T>, node: (child: T) => TreeNode, fromEnd = false): TreeNode[] {
     const size = this.pageSizes.get(parentId) ?? PAGE_SIZE;
-    if (children.length <= size) return children.map(node);
+    if (children.length <= size) return children.slice().map(node);
     const more: MoreNode = { kind: 'more', id: `${parentId}|more`, parentId, hidden: children.length - size };
     return fromEnd ? [more, ...children.slice(-size).map(node)] : [...children.slice(0, size).map(node), more];
   }
@@ -344,6 +393,7 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   dispose(): void {
     clearTimeout(this.refreshTimer);
+    clearTimeout(this.catchUpTimer);
     this.disposables.forEach((disposable) => disposable.dispose());
     this.changed.dispose();
     this.decorationsChanged.dispose();

@@ -16,6 +16,9 @@ export interface LintedMeeting {
   findings: Finding[];
 }
 
+/** Problems of closed files sent to VS Code per message during a scan. */
+const PROBLEMS_PER_MESSAGE = 500;
+
 export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly configCollection = vscode.languages.createDiagnosticCollection(`${DIAGNOSTIC_SOURCE}-config`);
@@ -123,7 +126,7 @@ export class DiagnosticsController implements vscode.Disposable {
       // Ordered by date, then key: `key` is the previous meeting of the meetings on the next later
       // date, provided it is the last one of its own date.
       const members = this.store.index.series(series);
-      const at = members.findIndex((member) => member.key === key);
+      const at = entry ? this.store.index.seriesPosition(entry) : -1;
       const next = members[at + 1];
       if (at >= 0 && next && next.meeting.fields.date !== date) {
         const nextDate = next.meeting.fields.date;
@@ -228,9 +231,18 @@ export class DiagnosticsController implements vscode.Disposable {
   private sendUnsent(): void {
     this.sendTimer = undefined;
     if (this.disposed) return;
-    const entries = [...this.unsent].map(([key, diagnostics]): [vscode.Uri, vscode.Diagnostic[]] => [vscode.Uri.parse(key), diagnostics]);
-    this.unsent.clear();
+    // Converting and sending a message of thousands of problems holds the extension host for
+    // tens of milliseconds: a few hundred per message, the rest in the next turn.
+    const entries: Array<[vscode.Uri, vscode.Diagnostic[]]> = [];
+    let problems = 0;
+    for (const [key, diagnostics] of this.unsent) {
+      entries.push([vscode.Uri.parse(key), diagnostics]);
+      this.unsent.delete(key);
+      problems += diagnostics.length;
+      if (problems >= PROBLEMS_PER_MESSAGE) break;
+    }
     this.collection.set(entries);
+    if (this.unsent.size > 0) this.sendTimer = setTimeout(() => this.sendUnsent(), 0);
   }
 
   dispose(): void {

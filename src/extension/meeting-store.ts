@@ -95,6 +95,8 @@ export class MeetingStore implements vscode.Disposable {
     try {
       const uris = await this.findMarkdownFiles();
       if (!uris) return; // no answer: what is listed stays, open documents were read
+      // Receiving thousands of names was a long task already: sorting them waits for the next.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       const seen = new Set(uris.map((uri) => uri.toString()));
       // An open buffer counts, unless it is a saved file of the workspace that is gone from disk.
       const buffers = vscode.workspace.textDocuments.filter((document) => !document.isClosed && keepsBuffer(document, seen));

@@ -3,7 +3,7 @@
 // in the tree, the end of the scan, a changed file in the tree, a keystroke's problems) and the
 // longest stall of the extension host, and writes them as metrics. A measurement, not a test:
 // it fails only when something never happens.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
@@ -24,6 +24,19 @@ async function until(what: string, probe: () => boolean, timeoutMs = 600_000): P
   while (!probe()) {
     if (performance.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+/**
+ * The time this thread has spent on a core, in ms: Linux's per-thread scheduler statistics, or,
+ * elsewhere, the process's CPU time (every thread of it, so an overestimate).
+ */
+function threadRunningMs(): number {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    const cpu = process.cpuUsage();
+    return (cpu.user + cpu.system) / 1000;
   }
 }
 
@@ -52,21 +65,34 @@ export async function run(): Promise<void> {
   const metrics: Record<string, number | string> = {};
   let failure: string | null = null;
   // The longest wait of a 10 ms timer, per phase. A stall is seen only when the timer next runs:
-  // ending a phase counts the one in progress too, and starts the next phase afresh.
+  // ending a phase counts the one in progress too, and starts the next phase afresh. How long
+  // this thread ran during each wait tells a stall of work in this host from one where it waited
+  // for a core (two cores, shared with the browser and VS Code's server).
   const heapBefore = heapMB();
-  let longestStall = 0;
+  const longest = { stall: 0, busy: 0 };
   let last = performance.now();
-  const monitor = setInterval(() => {
+  let lastRan = threadRunningMs();
+  // With a profile, the long waits too, on the profile's clock, to find what ran in them.
+  const longWaits: Array<{ fromUs: number; toUs: number; stall: number; busy: number }> = [];
+  const measureWait = (): void => {
     const now = performance.now();
-    longestStall = Math.max(longestStall, now - last);
+    const ran = threadRunningMs();
+    const busy = Math.min(now - last, ran - lastRan);
+    longest.stall = Math.max(longest.stall, now - last);
+    longest.busy = Math.max(longest.busy, busy);
+    if (now - last > 50) {
+      const toUs = Number(process.hrtime.bigint() / 1000n);
+      longWaits.push({ fromUs: toUs - (now - last) * 1000, toUs, stall: Math.round(now - last), busy: Math.round(busy) });
+    }
     last = now;
-  }, 10);
-  const endPhase = (): number => {
-    const now = performance.now();
-    const longest = Math.max(longestStall, now - last);
-    longestStall = 0;
-    last = now;
-    return Math.round(longest);
+    lastRan = ran;
+  };
+  const monitor = setInterval(measureWait, 10);
+  const endPhase = (): { stall: number; busy: number } => {
+    measureWait();
+    const result = { stall: Math.round(longest.stall), busy: Math.round(longest.busy) };
+    longest.stall = longest.busy = 0;
+    return result;
   };
   // Garbage collection pauses, to tell the extension host's own stalls from the collector's.
   let longestGc = 0;
@@ -79,7 +105,8 @@ export async function run(): Promise<void> {
   });
   gcObserver.observe({ entryTypes: ['gc'] });
   try {
-    // MEETINGS_SCALE_PROFILE=<file>: a CPU profile of the extension host during the scan.
+    // MEETINGS_SCALE_PROFILE=<file>: a CPU profile of the extension host during the whole run,
+    // and the waits over 50 ms on its clock (<file>.waits.json).
     const profiler = process.env.MEETINGS_SCALE_PROFILE ? new Session() : null;
     const post = (method: string) => new Promise<unknown>((resolve, reject) => profiler!.post(method, (error, result) => (error ? reject(error) : resolve(result))));
     if (profiler) {
@@ -92,24 +119,28 @@ export async function run(): Promise<void> {
     let firstActions = 0;
     const api = await extension.activate();
     // Loading and compiling the extension's bundle is one long task of its own.
-    metrics.longestStallUntilActivatedMs = endPhase();
+    metrics.longestStallUntilActivatedMs = endPhase().stall;
+    // The scan's start (the file search, and the first files, which compile the engine's code)
+    // is a phase of its own, until the tree shows its first actions.
+    let untilFirstActions = { stall: 0, busy: 0 };
     const counting = api.tree.onDidChangeCounts((counts) => {
-      if (counts.open > 0 && !firstActions) firstActions = performance.now() - started;
+      if (counts.open === 0 || firstActions) return;
+      firstActions = performance.now() - started;
+      untilFirstActions = endPhase();
     });
     await until('the first actions in the tree', () => firstActions > 0);
     counting.dispose();
     metrics.firstActionsInTreeMs = Math.round(firstActions);
+    metrics.longestStallUntilFirstActionsMs = untilFirstActions.stall;
+    metrics.longestBusyStallUntilFirstActionsMs = untilFirstActions.busy;
     await api.ready;
     metrics.scanMs = Math.round(performance.now() - started);
-    metrics.longestStallDuringScanMs = endPhase();
+    const duringScan = endPhase();
+    metrics.longestStallDuringScanMs = duringScan.stall;
+    metrics.longestBusyStallDuringScanMs = duringScan.busy;
     metrics.longestGcPauseDuringScanMs = Math.round(longestGc);
     metrics.gcPausesOver50msDuringScan = gcOver50;
     gcObserver.disconnect();
-    if (profiler) {
-      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
-      writeFileSync(process.env.MEETINGS_SCALE_PROFILE!, JSON.stringify(profile));
-      profiler.disconnect();
-    }
     metrics.meetings = api.store.index.keys().length;
     metrics.openActions = api.tree.visibleActions().length;
     metrics.heapAfterScanMB = Math.round(heapMB() - heapBefore);
@@ -166,7 +197,15 @@ export async function run(): Promise<void> {
     metrics.keystrokeToProblemsMs = Math.round(median(typed));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.workspace.getConfiguration('meetings').update('lint.debounceMs', undefined, vscode.ConfigurationTarget.Workspace);
-    metrics.longestStallAfterScanMs = endPhase(); // while refreshing, changing files and typing
+    const afterScan = endPhase(); // while refreshing, changing files and typing
+    metrics.longestStallAfterScanMs = afterScan.stall;
+    metrics.longestBusyStallAfterScanMs = afterScan.busy;
+    if (profiler) {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      writeFileSync(process.env.MEETINGS_SCALE_PROFILE!, JSON.stringify(profile));
+      writeFileSync(`${process.env.MEETINGS_SCALE_PROFILE}.waits.json`, JSON.stringify(longWaits));
+      profiler.disconnect();
+    }
   } catch (error) {
     failure = error instanceof Error ? (error.stack ?? error.message) : String(error);
   } finally {
