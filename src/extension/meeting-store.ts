@@ -2,11 +2,11 @@
 // buffers, saves, creations, deletions, renames and config changes. No duplicates, no ghosts:
 // every entry is keyed by URI, and open documents win over their files on disk.
 import * as vscode from 'vscode';
-import { detachedSummary, MeetingIndex, parseMeeting, ReadingMemo, StringPool, summaryOf, type Meeting } from '../core';
+import { detachedSummary, MeetingIndex, parseMeeting, ReadingMemo, StringPool, summaryOf, todayIn, type Meeting } from '../core';
 import { decodeText } from '../node/encoding';
 import type { ConfigResolver } from './config-resolver';
 import type { Log } from './log';
-import { takingTurns } from './taking-turns';
+import { nextTurn, takingTurns } from './taking-turns';
 
 export const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const EXCLUDED_FOLDERS = '{**/node_modules/**,**/.git/**}';
@@ -96,7 +96,8 @@ export class MeetingStore implements vscode.Disposable {
       const uris = await this.findMarkdownFiles();
       if (!uris) return; // no answer: what is listed stays, open documents were read
       // Receiving thousands of names was a long task already: sorting them waits for the next.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTurn();
+      if (generation !== this.scanGeneration) return; // a newer scan took over
       const seen = new Set(uris.map((uri) => uri.toString()));
       // An open buffer counts, unless it is a saved file of the workspace that is gone from disk.
       const buffers = vscode.workspace.textDocuments.filter((document) => !document.isClosed && keepsBuffer(document, seen));
@@ -105,6 +106,9 @@ export class MeetingStore implements vscode.Disposable {
       // In path order: files named by date come in date order, so a meeting is mostly read after
       // its previous one and is not read again for its carry-over check.
       uris.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      // The first date format made loads the time zones (about 30 ms): not in the first file's task.
+      todayIn(null);
+      await nextTurn();
       const takeTurn = takingTurns();
       // Reading a file through VS Code is a round trip to its file service: a few are kept in
       // flight while files already read are parsed, or the scan spends most of its time waiting.

@@ -9,7 +9,12 @@ export function takingTurns(sliceMs = SLICE_MS): () => Promise<void> {
   let sliceStart = Date.now();
   return async () => {
     if (Date.now() - sliceStart <= sliceMs) return;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTurn();
     sliceStart = Date.now();
   };
+}
+
+/** Resolves in a later task, after timers and I/O waiting now have run. */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
