@@ -63,8 +63,12 @@ export class OpenActionGroups {
   private readonly members = new Map<GroupId, SortedList<IndexedAction>>();
   private open = 0;
   private overdue = 0;
-  /** Meeting whose last working-out saw `key` as its next meeting, so it is redone when `key` changes. */
-  private readonly previousOf = new Map<string, string>();
+  /**
+   * The meetings whose actions were last worked out with `key` as their next meeting: redone when
+   * `key` changes. All of them, not only the latest: when changes are taken in a few files at a
+   * time, another meeting may take `key` as its next before `key`'s own change is taken in.
+   */
+  private readonly workedOutWith = new Map<string, Set<string>>();
   private groupSetVersion = 0;
 
   constructor(private readonly index: MeetingIndex) {}
@@ -75,7 +79,7 @@ export class OpenActionGroups {
     this.view = { ...view, filter: { ...view.filter } };
     this.contributions.clear();
     this.members.clear();
-    this.previousOf.clear();
+    this.workedOutWith.clear();
     this.open = 0;
     this.overdue = 0;
     this.groupSetVersion++;
@@ -91,8 +95,7 @@ export class OpenActionGroups {
     for (const key of keys) {
       redo.add(key);
       // The meeting before this one carried what this one repeats: before and after the change.
-      const before = this.previousOf.get(key);
-      if (before !== undefined) redo.add(before);
+      for (const before of this.workedOutWith.get(key) ?? []) redo.add(before);
       const entry = this.index.get(key);
       const previous = entry && neighbourInSeries(this.index, entry, -1);
       if (previous) redo.add(previous.key);
@@ -141,7 +144,6 @@ export class OpenActionGroups {
     const view = this.view!;
     if (!entry) return;
     const next = nextInSeries(this.index, entry);
-    if (next) this.previousOf.set(next.key, key);
     const carried = next ? carriedInto(entry.meeting, next.meeting) : null;
     const contribution: Contribution = { entry, items: [], groupIds: [], overdue: 0, next: next?.key ?? null };
     const needle = view.filter.text.toLowerCase();
@@ -165,6 +167,11 @@ export class OpenActionGroups {
     });
     if (contribution.items.length === 0 && contribution.next === null) return;
     this.contributions.set(key, contribution);
+    if (contribution.next !== null) {
+      let workedOut = this.workedOutWith.get(contribution.next);
+      if (!workedOut) this.workedOutWith.set(contribution.next, (workedOut = new Set()));
+      workedOut.add(key);
+    }
     this.open += contribution.items.length;
     this.overdue += contribution.overdue;
   }
@@ -173,6 +180,11 @@ export class OpenActionGroups {
     const contribution = this.contributions.get(key);
     if (!contribution) return;
     this.contributions.delete(key);
+    if (contribution.next !== null) {
+      const workedOut = this.workedOutWith.get(contribution.next);
+      workedOut?.delete(key);
+      if (workedOut?.size === 0) this.workedOutWith.delete(contribution.next);
+    }
     this.open -= contribution.items.length;
     this.overdue -= contribution.overdue;
     contribution.items.forEach((item, i) => {

@@ -238,7 +238,7 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const [key, diagnostics] of this.unsent) {
       entries.push([vscode.Uri.parse(key), diagnostics]);
       this.unsent.delete(key);
-      problems += diagnostics.length;
+      problems += Math.max(1, diagnostics.length); // a file without problems is still an entry
       if (problems >= PROBLEMS_PER_MESSAGE) break;
     }
     this.collection.set(entries);

@@ -83,6 +83,27 @@ describe('diagnostics', () => {
     await waitFor('the closed meeting’s problems back', () => problems(closed).join() === closedBefore.join());
   });
 
+  it('shows every problem of closed meetings read together, more than go to VS Code in one message', async () => {
+    // 300 actions with neither owner nor due date: 600 problems a file. Read again together (the
+    // lint scope comes back to "workspace"), the two files go to VS Code in separate messages.
+    const actions = Array.from({ length: 300 }, (_, i) => `- [ ] BULK item ${i}`).join('\n');
+    const files = ['bulk-a.md', 'bulk-b.md'].map((name) => workspaceUri('meetings', name));
+    for (const uri of files) await writeText(uri, `---\ndate: 2020-03-02\nattendees: [张三]\n---\n\n${actions}\n`);
+    const complete = () => files.every((uri) => meetingDiagnostics(uri).length === 600);
+    const settings = () => vscode.workspace.getConfiguration('meetings');
+    try {
+      await waitFor('the problems of both new files', complete);
+      await settings().update('lint.scope', 'openFiles', vscode.ConfigurationTarget.Workspace);
+      await waitFor('their problems to go', () => files.every((uri) => meetingDiagnostics(uri).length === 0));
+      await settings().update('lint.scope', undefined, vscode.ConfigurationTarget.Workspace);
+      await waitFor('all 1,200 problems back', complete);
+    } finally {
+      await settings().update('lint.scope', undefined, vscode.ConfigurationTarget.Workspace);
+      for (const uri of files) await vscode.workspace.fs.delete(uri);
+    }
+    await waitFor('the problems of the deleted files to go', () => files.every((uri) => meetingDiagnostics(uri).length === 0));
+  });
+
   it('re-lints everything when .meetings.yaml changes', async () => {
     const config = workspaceUri('.meetings.yaml');
     const original = await readText(config);
