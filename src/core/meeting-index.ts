@@ -37,7 +37,8 @@ export function dueBucket(due: string | null | undefined, today: string): DueBuc
   return due <= weekEnd.sunday ? 'week' : 'later';
 }
 
-const isPending = (action: ActionSummary) => action.status === 'open' || action.status === 'in-progress';
+/** Open or in progress: an action still to be done. */
+export const isPending = (action: Pick<ActionSummary, 'status'>) => action.status === 'open' || action.status === 'in-progress';
 const zeroCounts = (): DueCounts => ({ open: 0, overdue: 0, today: 0, week: 0, later: 0, none: 0 });
 
 export class MeetingIndex {

@@ -3,12 +3,12 @@
 // costs the same in a workspace of 100 or 10,000 meetings. Pure; the editor's tree labels and
 // renders what this keeps.
 import type { IndexedAction, IndexedMeeting, MeetingIndex } from './meeting-index';
-import { dueBucket } from './meeting-index';
+import { dueBucket, isPending } from './meeting-index';
 import { PeopleIndex } from './people';
 import { SortedList, type ReadonlySortedList } from './sorted';
 import type { Person } from './config';
-import { actionIdentities, normaliseLabel } from './series';
-import type { MeetingSummary } from './summary';
+import { actionIdentities, normaliseLabel, repeatedIn } from './series';
+import { StringPool, type MeetingSummary } from './summary';
 
 export type GroupBy = 'due' | 'owner' | 'meeting' | 'series';
 export const GROUP_BY_VALUES: readonly GroupBy[] = ['due', 'owner', 'meeting', 'series'];
@@ -148,7 +148,7 @@ export class OpenActionGroups {
     const contribution: Contribution = { entry, items: [], groupIds: [], overdue: 0, next: next?.key ?? null };
     const needle = view.filter.text.toLowerCase();
     entry.meeting.actions.forEach((action, index) => {
-      if (action.status !== 'open' && action.status !== 'in-progress') return;
+      if (!isPending(action)) return;
       // Carried into the next meeting of its series: listed there, not twice.
       if (carried?.has(index)) return;
       const item: IndexedAction = { entry, action, index };
@@ -207,7 +207,6 @@ export class OpenActionGroups {
     else this.members.delete(id);
     if (hadGroup !== list.length > 0) this.groupSetVersion++;
   }
-
 }
 
 function sameView(a: GroupingView, b: GroupingView): boolean {
@@ -222,16 +221,8 @@ function sameView(a: GroupingView, b: GroupingView): boolean {
 }
 
 /** Group id strings, made once: 139,000 actions would otherwise hold 139,000 copies of `due:overdue`. */
-const groupIdStrings = new Map<string, string>();
-const groupId = (kind: string, value: string): GroupId => {
-  const id = `${kind}:${value}`;
-  let shared = groupIdStrings.get(id);
-  if (shared === undefined) {
-    if (groupIdStrings.size > 100_000) groupIdStrings.clear(); // bounded: owners and keys come and go
-    groupIdStrings.set(id, (shared = id));
-  }
-  return shared;
-};
+const groupIds = new StringPool(100_000);
+const groupId = (kind: string, value: string): GroupId => groupIds.shared(`${kind}:${value}`);
 
 function groupIdsOf(item: IndexedAction, groupBy: GroupBy, today: string): GroupId | GroupId[] {
   switch (groupBy) {
@@ -271,42 +262,18 @@ export function identitiesOf(meeting: MeetingSummary): string[][] {
   return meeting.actions.map((action) => actionIdentities(action.id, normaliseLabel(action.label)));
 }
 
-/**
- * The identities of the last few meetings asked for. A meeting is asked for twice in a row: as
- * the next meeting of the one before it, then with its own next one. Only a few are kept: for
- * 10,000 meetings they took over 100 MB.
- */
-const recentIdentities: Array<{ meeting: MeetingSummary; identities: string[][] }> = [];
-const RECENT_IDENTITIES = 32;
-
-function recentIdentitiesOf(meeting: MeetingSummary): string[][] {
-  const known = recentIdentities.find((recent) => recent.meeting === meeting);
-  if (known) return known.identities;
-  const identities = identitiesOf(meeting);
-  recentIdentities.push({ meeting, identities });
-  if (recentIdentities.length > RECENT_IDENTITIES) recentIdentities.shift();
-  return identities;
-}
-
 const NOTHING_CARRIED: ReadonlySet<number> = new Set();
 const carriedCache = new WeakMap<MeetingSummary, { next: MeetingSummary; carried: ReadonlySet<number> }>();
 
-/** Indices of the open actions of `meeting` that `next` repeats (the rule of carriedInSeries). */
+/** Indices of the actions of `meeting` that `next` repeats (the rule of carriedInSeries); only open ones are asked for. */
 function carriedInto(meeting: MeetingSummary, next: MeetingSummary): ReadonlySet<number> {
-  // The result is kept per pair of summaries (a changed file gets a new one), so a new filter or
-  // grouping reuses it.
+  // Only the result is kept, per pair of summaries (a changed file gets a new one), so a new filter
+  // or grouping reuses it. The identities themselves are not kept: for 10,000 meetings they took
+  // over 100 MB.
   const cached = carriedCache.get(meeting);
   if (cached?.next === next) return cached.carried;
-  let carried: Set<number> | null = null;
-  if (meeting.actions.some((action) => action.status === 'open' || action.status === 'in-progress')) {
-    const repeated = new Set(recentIdentitiesOf(next).flat());
-    const own = recentIdentitiesOf(meeting);
-    meeting.actions.forEach((action, index) => {
-      if (action.status !== 'open' && action.status !== 'in-progress') return;
-      if (own[index]!.some((identity) => repeated.has(identity))) (carried ??= new Set()).add(index);
-    });
-  }
-  const result = carried ?? NOTHING_CARRIED;
+  const repeated = meeting.actions.some(isPending) ? repeatedIn(identitiesOf(meeting), identitiesOf(next)) : null;
+  const result = repeated?.size ? repeated : NOTHING_CARRIED;
   carriedCache.set(meeting, { next, carried: result });
   return result;
 }

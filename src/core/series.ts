@@ -268,14 +268,18 @@ export function carriedForward(members: readonly SeriesMember[]): Set<string> {
 export function carriedInSeries(ordered: readonly Pick<SeriesMember, 'key' | 'actionIdentities'>[]): Map<string, Set<number>> {
   const carried = new Map<string, Set<number>>();
   for (let i = 0; i + 1 < ordered.length; i++) {
-    const next = new Set(ordered[i + 1]!.actionIdentities.flat());
-    ordered[i]!.actionIdentities.forEach((identities, index) => {
-      if (!identities.some((identity) => next.has(identity))) return;
-      const key = ordered[i]!.key;
-      let indices = carried.get(key);
-      if (!indices) carried.set(key, (indices = new Set()));
-      indices.add(index);
-    });
+    const indices = repeatedIn(ordered[i]!.actionIdentities, ordered[i + 1]!.actionIdentities);
+    if (indices.size > 0) carried.set(ordered[i]!.key, indices);
   }
   return carried;
+}
+
+/** Indices of the actions (given by their identities) that share an identity with one of `next`'s. */
+export function repeatedIn(identities: readonly (readonly string[])[], next: readonly (readonly string[])[]): Set<number> {
+  const repeated = new Set(next.flat());
+  const indices = new Set<number>();
+  identities.forEach((ids, index) => {
+    if (ids.some((identity) => repeated.has(identity))) indices.add(index);
+  });
+  return indices;
 }

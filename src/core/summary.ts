@@ -126,14 +126,18 @@ export function detachedSummary(meeting: Meeting, pool?: StringPool): MeetingSum
 /**
  * One detached string per value, for `detachedSummary`: a workspace repeats the same names and
  * dates thousands of times. It keeps every value it was given (names, dates, tags: a few thousand
- * strings for a large workspace).
+ * strings for a large workspace), or, with a limit, starts afresh when it holds that many (for
+ * values that come and go with files: problem messages, group ids).
  */
 export class StringPool {
   private readonly strings = new Map<string, string>();
 
+  constructor(private readonly limit = Infinity) {}
+
   readonly shared = (value: string): string => {
     let kept = this.strings.get(value);
     if (kept === undefined) {
+      if (this.strings.size >= this.limit) this.strings.clear();
       kept = detached(value);
       this.strings.set(kept, kept);
     }

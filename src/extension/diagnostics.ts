@@ -1,7 +1,7 @@
 // Findings as VS Code diagnostics: the same rule ids, messages, ranges and severities as the CLI,
 // for open documents (from the unsaved buffer) and, by setting, every meeting of the workspace.
 import * as vscode from 'vscode';
-import { computeLineStarts, configProblemMessage, lintMeeting, positionOf, todayIn, type Finding, type IndexedMeeting, type Meeting, type Span } from '../core';
+import { computeLineStarts, configProblemMessage, lintMeeting, positionOf, StringPool, todayIn, type Finding, type IndexedMeeting, type Meeting, type Span } from '../core';
 import type { ConfigResolver } from './config-resolver';
 import { displayLocale } from './locale';
 import type { Log } from './log';
@@ -16,7 +16,7 @@ export interface LintedMeeting {
   findings: Finding[];
 }
 
-/** Problems of closed files sent to VS Code per message during a scan. */
+/** Problems of closed files sent to VS Code per message (a scan publishes thousands of files). */
 const PROBLEMS_PER_MESSAGE = 500;
 
 export class DiagnosticsController implements vscode.Disposable {
@@ -35,7 +35,7 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly toReload = new Set<string>();
   private reloading = false;
   private disposed = false;
-  /** Problems of closed files not yet handed to VS Code: sent together, once per turn of the event loop. */
+  /** Problems of closed files not yet handed to VS Code: sent together, a few hundred per turn of the event loop. */
   private readonly unsent = new Map<string, vscode.Diagnostic[]>();
   private sendTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -269,22 +269,12 @@ const ruleCodes = new Map<string, { value: string; target: vscode.Uri }>();
 
 /**
  * One copy of each message text. VS Code keeps every diagnostic of every file, and most messages
- * repeat ("Action item has no owner…"): in the benchmark's corpus three in four do. The table is
- * dropped when it grows large, so messages of files long gone are not kept for ever.
+ * repeat ("Action item has no owner…"): in the benchmark's corpus three in four do.
  */
-const messages = new Map<string, string>();
-const MESSAGES_KEPT = 100_000;
-
-function sharedMessage(text: string): string {
-  const known = messages.get(text);
-  if (known !== undefined) return known;
-  if (messages.size >= MESSAGES_KEPT) messages.clear();
-  messages.set(text, text);
-  return text;
-}
+const messages = new StringPool(100_000);
 
 function toDiagnostic(finding: Finding, lineStarts: readonly number[]): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(toRange(finding.span, lineStarts), sharedMessage(finding.message), SEVERITY[finding.severity]);
+  const diagnostic = new vscode.Diagnostic(toRange(finding.span, lineStarts), messages.shared(finding.message), SEVERITY[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   // A workspace of dense meetings has hundreds of thousands of diagnostics: a link each cost memory.
   let code = ruleCodes.get(finding.rule);
