@@ -1,7 +1,8 @@
 // `.meetings.yaml` for the editor: read through workspace.fs (so virtual workspaces work too),
 // merged up the folder tree exactly as the CLI does, cached until a config file changes.
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, DEFAULT_CONFIG, mergeConfig, parseConfig, RULE_IDS, type ConfigLayer, type ConfigProblem, type ResolvedConfig } from '../core';
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG, mergeConfig, parseConfig, RULE_IDS, type ConfigLayer, type ConfigProblem, todayIn, type ResolvedConfig } from '../core';
+import { nextTurn } from './taking-turns';
 
 export interface ConfigReport {
   uri: vscode.Uri;
@@ -49,7 +50,13 @@ export class ConfigResolver {
       if (layer?.root || parent.path === current.path) break;
       current = parent;
     }
-    return mergeConfig(chain);
+    const config = mergeConfig(chain);
+    if (config.timezone) {
+      // The first date format of a time zone takes about 30 ms: in a task of its own, not a file's.
+      todayIn(config.timezone);
+      await nextTurn();
+    }
+    return config;
   }
 
   private layerIn(dir: vscode.Uri): Promise<ConfigLayer | null> {

@@ -2,10 +2,11 @@
 // buffers, saves, creations, deletions, renames and config changes. No duplicates, no ghosts:
 // every entry is keyed by URI, and open documents win over their files on disk.
 import * as vscode from 'vscode';
-import { detachedSummary, MeetingIndex, parseMeeting, ReadingMemo, StringPool, summaryOf, todayIn, type Meeting } from '../core';
+import { detachedSummary, MeetingIndex, parseMeeting, ReadingMemo, StringPool, summaryOf, type Meeting } from '../core';
 import { decodeText } from '../node/encoding';
 import type { ConfigResolver } from './config-resolver';
 import type { Log } from './log';
+import { warmUpEngine } from './engine-warm-up';
 import { nextTurn, takingTurns } from './taking-turns';
 
 export const MARKDOWN_GLOB = '**/*.{md,markdown}';
@@ -106,9 +107,8 @@ export class MeetingStore implements vscode.Disposable {
       // In path order: files named by date come in date order, so a meeting is mostly read after
       // its previous one and is not read again for its carry-over check.
       uris.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      // The first date format made loads the time zones (about 30 ms): not in the first file's task.
-      todayIn(null);
-      await nextTurn();
+      // Compiling the engine's code is not left to the first file's task.
+      await warmUpEngine();
       const takeTurn = takingTurns();
       // Reading a file through VS Code is a round trip to its file service: a few are kept in
       // flight while files already read are parsed, or the scan spends most of its time waiting.
