@@ -79,6 +79,12 @@ const REFRESH_INTERVAL_WHILE_SCANNING_MS = 500;
  */
 const CATCH_UP_BATCH = 8;
 const CATCH_UP_SLICE_MS = 8;
+/**
+ * A new grouping, filter, "me" or day takes every meeting into new groups, this many between
+ * looks at the clock, in tasks of CATCH_UP_SLICE_MS; VS Code keeps showing the old groups, with a
+ * progress bar, until the new ones are complete.
+ */
+const FILL_BATCH = 32;
 
 /** Scheme of the tree items' resource URIs, so a decoration can colour overdue labels. */
 export const ACTION_URI_SCHEME = 'meetings-action';
@@ -103,6 +109,10 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private readonly disposables: vscode.Disposable[] = [];
   private readonly countsChanged = new vscode.EventEmitter<{ open: number; overdue: number }>();
   readonly onDidChangeCounts = this.countsChanged.event;
+  private readonly regroupingStarted = new vscode.EventEmitter<Promise<void>>();
+  /** A new view is being grouped in the background; the promise settles when its groups are complete. */
+  readonly onDidStartRegrouping = this.regroupingStarted.event;
+  private regrouping: { done: Promise<void>; resolve: () => void } | null = null;
   private readonly grouping: OpenActionGroups;
   /** Files changed since the groups were last brought up to date. */
   private readonly pending = new Set<string>();
@@ -137,9 +147,13 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     );
   }
 
-  /** The groups, up to date with the index, the filter, "me" and today. */
+  /** The groups, complete and up to date with the index, the filter, "me" and today, now. */
   private current(): OpenActionGroups {
     this.showCurrentView();
+    if (!this.grouping.isComplete) {
+      this.grouping.fill(Infinity);
+      this.regroupingDone();
+    }
     if (this.pending.size > 0) {
       this.grouping.update(this.pending);
       this.pending.clear();
@@ -147,10 +161,36 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     return this.grouping;
   }
 
-  /** Regroups only when the grouping, the filter, "me" or today changed. */
+  /**
+   * Starts regrouping when the grouping, the filter, "me" or today changed. A small workspace is
+   * regrouped at once; a large one in the tasks of `catchUp`.
+   */
   private showCurrentView(): void {
     const me = vscode.workspace.getConfiguration('meetings').get<string>('me', '').trim();
-    this.grouping.show({ groupBy: this.groupBy, filter: this.filter, me, today: currentDay() });
+    if (!this.grouping.show({ groupBy: this.groupBy, filter: this.filter, me, today: currentDay() }, { deferred: true })) return;
+    if (this.fillFor(Date.now())) return;
+    this.catchUpTimer ??= setTimeout(() => this.catchUp(), 0);
+    if (!this.regrouping) {
+      let resolve!: () => void;
+      const done = new Promise<void>((settle) => (resolve = settle));
+      this.regrouping = { done, resolve };
+      this.regroupingStarted.fire(done);
+    }
+  }
+
+  /** Fills the groups of a new view until a slice from `started` is used up; returns whether they are complete. */
+  private fillFor(started: number): boolean {
+    while (!this.grouping.fill(FILL_BATCH)) if (Date.now() - started >= CATCH_UP_SLICE_MS) return false;
+    this.regroupingDone();
+    return true;
+  }
+
+  private regroupingDone(): void {
+    if (!this.regrouping) return;
+    this.regrouping.resolve();
+    this.regrouping = null;
+    this.countsChanged.fire(this.grouping.counts());
+    this.decorationsChanged.fire(undefined);
   }
 
   /** Takes changed files into the groups a batch at a time, then leaves the rest to a later task. */
@@ -158,6 +198,10 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     this.catchUpTimer = undefined;
     const started = Date.now();
     this.showCurrentView();
+    if (!this.fillFor(started)) {
+      this.catchUpTimer ??= setTimeout(() => this.catchUp(), 0);
+      return;
+    }
     const batch: string[] = [];
     for (const key of this.pending) {
       batch.push(key);
@@ -211,8 +255,11 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     clearTimeout(this.refreshTimer);
     this.refreshTimer = undefined;
     this.lastRefresh = Date.now();
-    const counts = this.current().counts();
+    this.showCurrentView();
     this.changed.fire(undefined);
+    // A view still being grouped gives its counts when complete; VS Code asks for its groups meanwhile, and waits.
+    if (!this.grouping.isComplete) return;
+    const counts = this.current().counts();
     this.decorationsChanged.fire(undefined);
     this.countsChanged.fire(counts);
   }
@@ -234,8 +281,14 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     return this.current().actions();
   }
 
-  getChildren(node?: TreeNode): TreeNode[] {
-    if (!node) return this.groups();
+  getChildren(node: TreeNode): TreeNode[];
+  getChildren(node?: TreeNode): TreeNode[] | Promise<TreeNode[]>;
+  getChildren(node?: TreeNode): TreeNode[] | Promise<TreeNode[]> {
+    if (!node) {
+      this.showCurrentView();
+      // The old groups stay on screen until the new ones are complete.
+      return this.regrouping ? this.regrouping.done.then(() => this.groups()) : this.groups();
+    }
     if (node.kind === 'group' && node.id.startsWith('series:') && node.id !== 'series:') return this.meetingsOf(node);
     if (node.kind === 'group' || node.kind === 'meeting') return this.page(node.id, node.items, (item) => ({ kind: 'action', groupId: node.id, item }));
     return [];
@@ -398,6 +451,7 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     this.changed.dispose();
     this.decorationsChanged.dispose();
     this.countsChanged.dispose();
+    this.regroupingStarted.dispose();
   }
 }
 

@@ -36,9 +36,8 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
   const diagnostics = new DiagnosticsController(store, configs, log);
   const tree = new ActionsTreeProvider(store, context.workspaceState);
   const statusBar = new ActionsStatusBar();
-  const views = ['meetings.actions', 'meetings.actionsExplorer'].map((id) =>
-    vscode.window.createTreeView(id, { treeDataProvider: tree, showCollapseAll: true }),
-  );
+  const viewIds = ['meetings.actions', 'meetings.actionsExplorer'];
+  const views = viewIds.map((id) => vscode.window.createTreeView(id, { treeDataProvider: tree, showCollapseAll: true }));
   const updateViews = (counts: { open: number; overdue: number }) => {
     const hasMeetings = store.index.size > 0;
     void vscode.commands.executeCommand('setContext', 'meetings.empty', !hasMeetings && !store.isScanning);
@@ -64,6 +63,9 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
     statusBar,
     ...views,
     tree.onDidChangeCounts(updateViews),
+    tree.onDidStartRegrouping((done) => {
+      for (const viewId of viewIds) void vscode.window.withProgress({ location: { viewId } }, () => done);
+    }),
     vscode.window.registerFileDecorationProvider(tree),
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new MeetingCodeActions(diagnostics, store), MeetingCodeActions.metadata),
     vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new MeetingCompletions(store, configs), ...COMPLETION_TRIGGERS),

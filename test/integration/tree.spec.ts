@@ -157,4 +157,35 @@ describe('open actions tree', () => {
       await vscode.workspace.fs.delete(uri);
     }
   });
+
+  it('regroups 40,000 actions for a new filter in short tasks, and gives VS Code the new groups once complete', async () => {
+    const folder = workspaceUri('meetings', 'regroup');
+    const files = 200;
+    const perFile = 200;
+    for (let file = 0; file < files; file++) {
+      const items = Array.from({ length: perFile }, (_, i) => `- [ ] REGROUP-${file}-${i} @张三 📅 2099-06-${String((i % 28) + 1).padStart(2, '0')}`);
+      await writeText(vscode.Uri.joinPath(folder, `r-${file}.md`), `---\ndate: 2020-04-0${(file % 9) + 1}\nattendees: [张三]\n---\n\n${items.join('\n')}\n`);
+    }
+    try {
+      await api.tree.setFilter({ text: 'REGROUP-' });
+      await waitFor('every action in the tree', () => api.tree.visibleActions().length === files * perFile, 120_000);
+      // REGROUP-1-…, REGROUP-10-… to REGROUP-19-…, REGROUP-100-… to REGROUP-199-…
+      const matching = (1 + 10 + 100) * perFile;
+      await api.tree.setFilter({ text: 'regroup-1' });
+      const answer = api.tree.getChildren();
+      let otherTasks = 0;
+      const timer = setInterval(() => otherTasks++, 0);
+      const groups = await answer;
+      clearInterval(timer);
+      assert.ok(!Array.isArray(answer), 'VS Code is answered once the new groups are complete, not at once');
+      assert.ok(otherTasks > 0, 'the extension host ran other tasks while the tree regrouped');
+      assert.equal(groups.reduce((sum, group) => sum + (group as GroupNode).items.length, 0), matching, 'the groups hold every matching action');
+      assert.ok(groups.every((group) => (group as GroupNode).items.slice().every((item) => item.action.text.startsWith('REGROUP-1'))));
+      assert.equal(api.tree.visibleActions().length, matching);
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+      await api.tree.setFilter({ text: 'REGROUP-' });
+      await waitFor('the actions gone with their files', () => api.tree.visibleActions().length === 0, 60_000);
+    }
+  });
 });

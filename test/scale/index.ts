@@ -51,7 +51,7 @@ function heapMB(): number {
 function listTree(api: MeetingsApi): number {
   let rows = 0;
   const visit = (node: TreeNode | undefined, depth: number) => {
-    for (const child of api.tree.getChildren(node)) {
+    for (const child of node ? api.tree.getChildren(node) : api.tree.groups()) {
       api.tree.getTreeItem(child);
       rows++;
       if (depth < 1) visit(child, depth + 1);

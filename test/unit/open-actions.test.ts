@@ -125,6 +125,9 @@ describe('open action groups', () => {
       groups.show(view);
       return { view, groups, pending: new Set<string>() };
     });
+    /** Takes in a few more meetings of a view that is still being grouped. */
+    const fillSome = (groups: OpenActionGroups) => groups.fill(1 + Math.floor(rng() * 12));
+    let regrouped = 0;
     index.onDidChange((keys) => live.forEach(({ pending }) => keys.forEach((key) => pending.add(key))));
     let compared = 0;
     for (let step = 0; step < 120; step++) {
@@ -141,6 +144,16 @@ describe('open action groups', () => {
       // As the tree catches up during a scan: some of the files changed so far taken in, in small
       // batches and in any order, while more change.
       if (step % 3 !== 2) {
+        for (const entry of live) {
+          // As the tree does for a new filter or grouping: the groups start empty and are filled a
+          // few meetings at a time, while files keep changing and changes are taken in.
+          if (rng() < 0.15) {
+            const view = pick(VIEWS);
+            if (entry.groups.show(view, { deferred: true })) regrouped++;
+            entry.view = view;
+          }
+          if (!entry.groups.isComplete && rng() < 0.7) fillSome(entry.groups);
+        }
         for (const { groups, pending } of live) {
           if (rng() < 0.5) continue;
           const some = batches([...pending]).filter(() => rng() < 0.5);
@@ -157,10 +170,17 @@ describe('open action groups', () => {
         assert.deepEqual(index.series(name).map((entry) => entry.key), sortSeries(members).map((entry) => entry.key), `series ${name} in order`);
       }
       for (const { view, groups, pending } of live) {
+        const finishFilling = () => {
+          while (!fillSome(groups));
+        };
+        const fillFirst = rng() < 0.5;
+        if (fillFirst) finishFilling();
         // Then the rest: at once, or in small batches in any order.
         if (rng() < 0.5) groups.update(pending);
         else for (const batch of batches([...pending])) groups.update(batch);
         pending.clear();
+        if (!fillFirst) finishFilling();
+        assert.ok(groups.isComplete);
         const expected = fromScratch(index, view);
         assert.deepEqual(sorted(shown(groups)), sorted(expected), `step ${step}, ${view.groupBy} ${JSON.stringify(view.filter)}`);
         const all = [...expected.values()];
@@ -169,6 +189,7 @@ describe('open action groups', () => {
       }
     }
     assert.equal(compared, 40 * VIEWS.length);
+    assert.ok(regrouped > 20, `${regrouped} views grouped a few meetings at a time`);
     // The corpus repeats actions, so some must be carried, and the filters must leave some out.
     const noFilter = fromScratch(index, VIEWS[0]!);
     const total = index.keys().reduce((sum, key) => sum + index.get(key)!.meeting.actions.filter((a) => a.status === 'open' || a.status === 'in-progress').length, 0);
@@ -194,7 +215,14 @@ describe('open action groups', () => {
       ],
     );
     // A new day regroups.
-    groups.show({ ...VIEWS[0]!, today: '2026-11-30' });
+    assert.equal(groups.show({ ...VIEWS[0]!, today: '2026-11-30' }), true);
     assert.deepEqual(groups.counts(), { open: 5, overdue: 3 });
+    assert.equal(groups.show({ ...VIEWS[0]!, today: '2026-11-30' }), false, 'the same view again: nothing to regroup');
+    // Deferred: empty until filled.
+    groups.show(VIEWS[1]!, { deferred: true });
+    assert.deepEqual([groups.isComplete, groups.counts(), [...groups.groupIds()]], [false, { open: 0, overdue: 0 }, []]);
+    assert.equal(groups.fill(1), true);
+    assert.deepEqual([...groups.groupIds()], ['owner:A']);
+    assert.deepEqual(groups.counts(), { open: 5, overdue: 1 });
   });
 });
