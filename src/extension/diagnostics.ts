@@ -17,7 +17,7 @@ export interface LintedMeeting {
 }
 
 /** Problems of closed files sent to VS Code per message (a scan publishes thousands of files). */
-const PROBLEMS_PER_MESSAGE = 500;
+const PROBLEMS_PER_MESSAGE = 250;
 
 export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);

@@ -1,6 +1,7 @@
 // An action carried into the next meeting of its series is listed once, where it now stands.
 import { strict as assert } from 'node:assert';
-import { actionIdentities, carriedForward, normaliseActionText, parseMeeting } from '../../src/core';
+import { actionIdentities, carriedForward, normaliseActionText, normaliseLabel, parseMeeting, summaryOf } from '../../src/core';
+import { corpus, random } from '../../bench/corpus';
 
 function member(key: string, text: string) {
   const meeting = parseMeeting(text);
@@ -28,5 +29,31 @@ describe('carried-forward actions', () => {
     const other = member('b.md', meeting('2026-11-13', 'sales', '- [ ] 整理客服工单 @张三'));
     const none = member('c.md', ['---', 'date: 2026-11-20', 'attendees: [张三]', '---', '', '- [ ] 整理客服工单 @张三', ''].join('\n'));
     assert.deepEqual([...carriedForward([first, other, none])], []);
+  });
+});
+
+describe('the identifying form of a label', () => {
+  /** The definition: NFKC, lower case, then every punctuation, symbol and space character gone. */
+  const definition = (label: string) => label.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, '');
+
+  it('is the definition, on the corpus labels and on random text of every kind of character', () => {
+    const labels = corpus(100, 5).flatMap((file) => summaryOf(parseMeeting(file.text, { path: file.path })).actions.map((action) => action.label));
+    const rng = random(9);
+    const pieces = [
+      () => String.fromCharCode(Math.floor(rng() * 128)),
+      () => String.fromCharCode(0x80 + Math.floor(rng() * 0x3000)), // Latin-1 to CJK punctuation, combining marks
+      () => String.fromCharCode(0x4e00 + Math.floor(rng() * 0x5200)),
+      () => String.fromCharCode(0xff00 + Math.floor(rng() * 0xf0)), // full width: NFKC makes them ASCII
+      () => String.fromCodePoint(0x1f300 + Math.floor(rng() * 0x700)), // emoji: symbols
+      () => String.fromCodePoint(0x10000 + Math.floor(rng() * 0x20000)), // other astral letters and symbols
+      () => String.fromCharCode(0xd800 + Math.floor(rng() * 0x800)), // a lone surrogate
+    ];
+    for (let n = 0; n < 50_000; n++) {
+      let text = '';
+      for (let length = 1 + Math.floor(rng() * 10); length > 0; length--) text += pieces[Math.floor(rng() * pieces.length)]!();
+      labels.push(text);
+    }
+    for (const label of labels) assert.equal(normaliseLabel(label), definition(label), JSON.stringify(label));
+    assert.equal(normaliseLabel('整理 客服工单，@张三！ Ｐ1'), '整理客服工单张三p1');
   });
 });
