@@ -8,7 +8,7 @@ import { PeopleIndex } from './people';
 import { SortedList, type ReadonlySortedList } from './sorted';
 import type { Person } from './config';
 import { actionIdentities, normaliseLabel, repeatedIn } from './series';
-import { StringPool, type MeetingSummary } from './summary';
+import { StringPool, type ActionSummary, type MeetingSummary } from './summary';
 
 export type GroupBy = 'due' | 'owner' | 'meeting' | 'series';
 export const GROUP_BY_VALUES: readonly GroupBy[] = ['due', 'owner', 'meeting', 'series'];
@@ -43,6 +43,8 @@ interface Contribution {
   overdue: number;
   /** Key of the next meeting of the series when the items were worked out (it decides what was carried). */
   next: string | null;
+  /** Indices of the actions that meeting repeats: listed there, not here. */
+  carried: ReadonlySet<number>;
 }
 
 /** By due date (undated last), then file, then line; code-unit order, which is date order for ISO dates. */
@@ -58,6 +60,8 @@ const NO_ACTIONS: readonly IndexedAction[] = [];
 
 export class OpenActionGroups {
   private view: GroupingView | null = null;
+  /** The view's filter text in lower case. */
+  private needle = '';
   private readonly contributions = new Map<string, Contribution>();
   /** Each group's actions, sorted by `compareActions`. */
   private readonly members = new Map<GroupId, SortedList<IndexedAction>>();
@@ -84,6 +88,7 @@ export class OpenActionGroups {
   show(view: GroupingView, options: { deferred?: boolean } = {}): boolean {
     if (this.view && sameView(this.view, view)) return false;
     this.view = { ...view, filter: { ...view.filter } };
+    this.needle = view.filter.text.toLowerCase();
     this.contributions.clear();
     this.members.clear();
     this.workedOutWith.clear();
@@ -130,16 +135,18 @@ export class OpenActionGroups {
   update(keys: Iterable<string>): void {
     if (!this.view) return;
     const redo = new Set<string>();
+    const neighbours = new Set<string>();
     for (const key of keys) {
       redo.add(key);
       // The meeting before this one carried what this one repeats: before and after the change.
-      for (const before of this.workedOutWith.get(key) ?? []) redo.add(before);
+      for (const before of this.workedOutWith.get(key) ?? []) neighbours.add(before);
       const entry = this.index.get(key);
       const previous = entry && neighbourInSeries(this.index, entry, -1);
-      if (previous) redo.add(previous.key);
+      if (previous) neighbours.add(previous.key);
     }
     const removed = new Map<GroupId, Set<IndexedAction>>();
     const added = new Map<GroupId, IndexedAction[]>();
+    for (const key of neighbours) if (!redo.has(key) && !this.reconsider(key, removed, added)) redo.add(key);
     for (const key of redo) {
       const before = this.contributions.get(key)?.entry.meeting.fields;
       this.withdraw(key, removed);
@@ -179,60 +186,111 @@ export class OpenActionGroups {
 
   private contribute(key: string, added: Map<GroupId, IndexedAction[]>): void {
     const entry = this.index.get(key);
-    const view = this.view!;
     if (!entry) return;
     const next = nextInSeries(this.index, entry);
-    const carried = next ? carriedInto(entry.meeting, next.meeting) : null;
-    const contribution: Contribution = { entry, items: [], groupIds: [], overdue: 0, next: next?.key ?? null };
-    const needle = view.filter.text.toLowerCase();
+    const carried = next ? carriedInto(entry.meeting, next.meeting) : NOTHING_CARRIED;
+    const contribution: Contribution = { entry, items: [], groupIds: [], overdue: 0, next: next?.key ?? null, carried };
     entry.meeting.actions.forEach((action, index) => {
-      if (!isPending(action)) return;
       // Carried into the next meeting of its series: listed there, not twice.
-      if (carried?.has(index)) return;
-      const item: IndexedAction = { entry, action, index };
-      if (needle && !matchesText(item, needle)) return;
-      if (view.filter.owner && !hasOwner(item, view.filter.owner)) return;
-      if (view.filter.onlyMine && (!view.me || !hasOwner(item, view.me))) return;
-      const ids = groupIdsOf(item, view.groupBy, view.today);
-      contribution.items.push(item);
-      contribution.groupIds.push(ids);
-      if (action.due && action.due < view.today) contribution.overdue++;
-      for (const id of typeof ids === 'string' ? [ids] : ids) {
-        let list = added.get(id);
-        if (!list) added.set(id, (list = []));
-        list.push(item);
-      }
+      if (!carried.has(index)) this.list(contribution, action, index, added);
     });
     if (contribution.items.length === 0 && contribution.next === null) return;
     this.contributions.set(key, contribution);
-    if (contribution.next !== null) {
-      let workedOut = this.workedOutWith.get(contribution.next);
-      if (!workedOut) this.workedOutWith.set(contribution.next, (workedOut = new Set()));
-      workedOut.add(key);
-    }
+    this.link(key, contribution.next);
     this.open += contribution.items.length;
     this.overdue += contribution.overdue;
+  }
+
+  /** Adds an action to a contribution (in order of `index`) and to `added`, if the view lists it. */
+  private list(contribution: Contribution, action: ActionSummary, index: number, added: Map<GroupId, IndexedAction[]>): boolean {
+    const view = this.view!;
+    if (!isPending(action)) return false;
+    const item: IndexedAction = { entry: contribution.entry, action, index };
+    if (this.needle && !matchesText(item, this.needle)) return false;
+    if (view.filter.owner && !hasOwner(item, view.filter.owner)) return false;
+    if (view.filter.onlyMine && (!view.me || !hasOwner(item, view.me))) return false;
+    const ids = groupIdsOf(item, view.groupBy, view.today);
+    const { items } = contribution;
+    let at = items.length;
+    while (at > 0 && items[at - 1]!.index > index) at--;
+    items.splice(at, 0, item);
+    contribution.groupIds.splice(at, 0, ids);
+    if (action.due && action.due < view.today) contribution.overdue++;
+    for (const id of typeof ids === 'string' ? [ids] : ids) {
+      let list = added.get(id);
+      if (!list) added.set(id, (list = []));
+      list.push(item);
+    }
+    return true;
+  }
+
+  /**
+   * A meeting to redo only because a meeting next to it in its series changed. When it is itself
+   * unchanged, only the actions whose next meeting started or stopped repeating them move: during
+   * a scan every meeting is redone when the one after it is read, and most of its actions stay.
+   * Returns false when the meeting must be redone in full.
+   */
+  private reconsider(key: string, removed: Map<GroupId, Set<IndexedAction>>, added: Map<GroupId, IndexedAction[]>): boolean {
+    const contribution = this.contributions.get(key);
+    const entry = this.index.get(key);
+    if (!contribution || !entry || contribution.entry !== entry) return false;
+    const next = nextInSeries(this.index, entry);
+    const carried = next ? carriedInto(entry.meeting, next.meeting) : NOTHING_CARRIED;
+    this.unlink(key, contribution.next);
+    contribution.next = next?.key ?? null;
+    this.link(key, contribution.next);
+    const before = contribution.carried;
+    contribution.carried = carried;
+    const open = contribution.items.length;
+    const overdue = contribution.overdue;
+    // Newly carried: out of this meeting's groups.
+    for (let i = contribution.items.length - 1; i >= 0; i--) {
+      const item = contribution.items[i]!;
+      if (!carried.has(item.index)) continue;
+      this.take(item, contribution.groupIds[i]!, removed);
+      if (item.action.due && item.action.due < this.view!.today) contribution.overdue--;
+      contribution.items.splice(i, 1);
+      contribution.groupIds.splice(i, 1);
+    }
+    // No longer carried: back in.
+    for (const index of before) if (!carried.has(index)) this.list(contribution, entry.meeting.actions[index]!, index, added);
+    this.open += contribution.items.length - open;
+    this.overdue += contribution.overdue - overdue;
+    if (contribution.items.length === 0 && contribution.next === null) this.contributions.delete(key);
+    return true;
   }
 
   private withdraw(key: string, removed: Map<GroupId, Set<IndexedAction>>): void {
     const contribution = this.contributions.get(key);
     if (!contribution) return;
     this.contributions.delete(key);
-    if (contribution.next !== null) {
-      const workedOut = this.workedOutWith.get(contribution.next);
-      workedOut?.delete(key);
-      if (workedOut?.size === 0) this.workedOutWith.delete(contribution.next);
-    }
+    this.unlink(key, contribution.next);
     this.open -= contribution.items.length;
     this.overdue -= contribution.overdue;
-    contribution.items.forEach((item, i) => {
-      const ids = contribution.groupIds[i]!;
-      for (const id of typeof ids === 'string' ? [ids] : ids) {
-        let set = removed.get(id);
-        if (!set) removed.set(id, (set = new Set()));
-        set.add(item);
-      }
-    });
+    contribution.items.forEach((item, i) => this.take(item, contribution.groupIds[i]!, removed));
+  }
+
+  /** Notes an item to take out of its groups. */
+  private take(item: IndexedAction, ids: GroupId | GroupId[], removed: Map<GroupId, Set<IndexedAction>>): void {
+    for (const id of typeof ids === 'string' ? [ids] : ids) {
+      let set = removed.get(id);
+      if (!set) removed.set(id, (set = new Set()));
+      set.add(item);
+    }
+  }
+
+  private link(key: string, next: string | null): void {
+    if (next === null) return;
+    let workedOut = this.workedOutWith.get(next);
+    if (!workedOut) this.workedOutWith.set(next, (workedOut = new Set()));
+    workedOut.add(key);
+  }
+
+  private unlink(key: string, next: string | null): void {
+    if (next === null) return;
+    const workedOut = this.workedOutWith.get(next);
+    workedOut?.delete(key);
+    if (workedOut?.size === 0) this.workedOutWith.delete(next);
   }
 
   /** Takes `removed` out of a group and puts `added` in, each in its place. */

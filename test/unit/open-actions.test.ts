@@ -185,6 +185,7 @@ describe('open action groups', () => {
         assert.deepEqual(sorted(shown(groups)), sorted(expected), `step ${step}, ${view.groupBy} ${JSON.stringify(view.filter)}`);
         const all = [...expected.values()];
         if (view.groupBy !== 'owner') assert.equal(groups.counts().open, all.flat().length);
+        if (view.groupBy === 'due') assert.equal(groups.counts().overdue, expected.get('due:overdue')?.length ?? 0, 'overdue count');
         compared++;
       }
     }
