@@ -113,6 +113,9 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   /** A new view is being grouped in the background; the promise settles when its groups are complete. */
   readonly onDidStartRegrouping = this.regroupingStarted.event;
   private regrouping: { done: Promise<void>; resolve: () => void } | null = null;
+  private disposed = false;
+  /** How long a task may fill the groups of a new view; at 0 (for tests) one step of FILL_BATCH meetings per task. */
+  fillSliceMs = CATCH_UP_SLICE_MS;
   private readonly grouping: OpenActionGroups;
   /** Files changed since the groups were last brought up to date. */
   private readonly pending = new Set<string>();
@@ -170,7 +173,7 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     if (!this.grouping.show({ groupBy: this.groupBy, filter: this.filter, me, today: currentDay() }, { deferred: true })) return;
     if (this.fillFor(Date.now())) return;
     this.catchUpTimer ??= setTimeout(() => this.catchUp(), 0);
-    if (!this.regrouping) {
+    if (!this.regrouping && !this.disposed) {
       let resolve!: () => void;
       const done = new Promise<void>((settle) => (resolve = settle));
       this.regrouping = { done, resolve };
@@ -180,25 +183,39 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   /** Fills the groups of a new view until a slice from `started` is used up; returns whether they are complete. */
   private fillFor(started: number): boolean {
-    while (!this.grouping.fill(FILL_BATCH)) if (Date.now() - started >= CATCH_UP_SLICE_MS) return false;
+    while (!this.grouping.fill(FILL_BATCH)) if (Date.now() - started >= this.fillSliceMs) return false;
     this.regroupingDone();
     return true;
   }
 
+  /**
+   * The new groups are complete: VS Code gets them, and a refresh (which takes in the changes that
+   * came meanwhile) gives the counts, the badge and the overdue colours of the new view or day.
+   * A refresh that regrouped at once gives them itself.
+   */
   private regroupingDone(): void {
-    if (!this.regrouping) return;
-    this.regrouping.resolve();
+    this.regrouping?.resolve();
     this.regrouping = null;
-    this.countsChanged.fire(this.grouping.counts());
-    this.decorationsChanged.fire(undefined);
+    if (!this.disposed) this.refreshTimer ??= setTimeout(() => this.refresh(), 0);
   }
 
   /** Takes changed files into the groups a batch at a time, then leaves the rest to a later task. */
   private catchUp(): void {
     this.catchUpTimer = undefined;
     const started = Date.now();
-    this.showCurrentView();
-    if (!this.fillFor(started)) {
+    let filled = false;
+    try {
+      this.showCurrentView();
+      filled = this.fillFor(started);
+    } finally {
+      // A view that cannot be grouped must not leave VS Code waiting for ever: its request gets
+      // the error instead (groups() fills at once).
+      if (!filled && this.regrouping) {
+        this.regrouping.resolve();
+        this.regrouping = null;
+      }
+    }
+    if (!this.grouping.isComplete) {
       this.catchUpTimer ??= setTimeout(() => this.catchUp(), 0);
       return;
     }
@@ -252,10 +269,10 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   refresh(): void {
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = undefined;
     this.lastRefresh = Date.now();
     this.showCurrentView();
+    clearTimeout(this.refreshTimer); // also one that regrouping at once just asked for
+    this.refreshTimer = undefined;
     this.changed.fire(undefined);
     // A view still being grouped gives its counts when complete; VS Code asks for its groups meanwhile, and waits.
     if (!this.grouping.isComplete) return;
@@ -445,8 +462,11 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.refreshTimer);
     clearTimeout(this.catchUpTimer);
+    this.regrouping?.resolve(); // the view's progress bar
+    this.regrouping = null;
     this.disposables.forEach((disposable) => disposable.dispose());
     this.changed.dispose();
     this.decorationsChanged.dispose();

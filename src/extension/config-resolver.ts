@@ -10,6 +10,9 @@ export interface ConfigReport {
   problems: ConfigProblem[];
 }
 
+/** Time zones whose date format was made already. */
+const zonesWarmed = new Set<string>();
+
 export class ConfigResolver {
   private readonly layers = new Map<string, Promise<ConfigLayer | null>>();
   private readonly resolved = new Map<string, Promise<ResolvedConfig>>();
@@ -51,8 +54,9 @@ export class ConfigResolver {
       current = parent;
     }
     const config = mergeConfig(chain);
-    if (config.timezone) {
+    if (config.timezone && !zonesWarmed.has(config.timezone)) {
       // The first date format of a time zone takes about 30 ms: in a task of its own, not a file's.
+      zonesWarmed.add(config.timezone);
       todayIn(config.timezone);
       await nextTurn();
     }

@@ -108,7 +108,7 @@ export class MeetingStore implements vscode.Disposable {
       // its previous one and is not read again for its carry-over check.
       uris.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       // Compiling the engine's code is not left to the first file's task.
-      await warmUpEngine();
+      await warmUpEngine().catch((error: unknown) => this.log.error('The engine warm-up failed', error));
       const takeTurn = takingTurns();
       // Reading a file through VS Code is a round trip to its file service: a few are kept in
       // flight while files already read are parsed, or the scan spends most of its time waiting.
