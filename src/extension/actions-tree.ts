@@ -203,17 +203,15 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private catchUp(): void {
     this.catchUpTimer = undefined;
     const started = Date.now();
-    let filled = false;
     try {
       this.showCurrentView();
-      filled = this.fillFor(started);
-    } finally {
+      this.fillFor(started);
+    } catch (error) {
       // A view that cannot be grouped must not leave VS Code waiting for ever: its request gets
       // the error instead (groups() fills at once).
-      if (!filled && this.regrouping) {
-        this.regrouping.resolve();
-        this.regrouping = null;
-      }
+      this.regrouping?.resolve();
+      this.regrouping = null;
+      throw error;
     }
     if (!this.grouping.isComplete) {
       this.catchUpTimer ??= setTimeout(() => this.catchUp(), 0);

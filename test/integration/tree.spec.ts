@@ -190,7 +190,8 @@ describe('open actions tree', () => {
       const tasksDuring = otherTasks - tasksBefore;
       clearInterval(timer);
       assert.ok(!Array.isArray(answer), 'VS Code is answered once the new groups are complete, not at once');
-      assert.ok(tasksDuring > 0, 'the extension host ran other tasks while the tree regrouped');
+      // About seven steps of 32 meetings, each in a task of its own, with other tasks between them.
+      assert.ok(tasksDuring >= 3, `the extension host ran other tasks while the tree regrouped (${tasksDuring})`);
       const groups = await answer;
       assert.equal(groups.reduce((sum, group) => sum + (group as GroupNode).items.length, 0), matching, 'the groups hold every matching action');
       assert.ok(groups.every((group) => (group as GroupNode).items.slice().every((item) => item.action.text.startsWith('REGROUP-1'))));
