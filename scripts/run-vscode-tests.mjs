@@ -5,13 +5,14 @@
 // restricted mode (untrusted). With --screenshots it also saves pictures of the workbench under
 // docs/images/. Usage: node scripts/run-vscode-tests.mjs [--screenshots] [--only trusted|restricted]
 // With --scale N it instead opens a generated workspace of N meetings (the benchmark's corpus) and
-// runs test/scale, which measures the extension at that size (`npm run bench:editor`).
+// runs test/scale, which measures the extension at that size (`npm run bench:editor`): once from
+// nothing, then again in the same workspace and profile, a warm start from the cache of the first.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, enableTestDriver, ROOT, startCodeServer, workbenchUrl } from './vscode-server.mjs';
+import { CHROMIUM_ARGS, enableTestDriver, freePort, ROOT, startCodeServer, workbenchUrl } from './vscode-server.mjs';
 import { takeScreenshots } from './screenshots.mjs';
 
 // Generous: a scenario takes 1.5–2.5 min here, more when the machine is shared with other jobs.
@@ -30,7 +31,13 @@ if (!existsSync(join(ROOT, 'out/test/integration/index.js')) || !existsSync(join
 let failed = 0;
 if (scale) {
   const corpus = execFileSync(process.execPath, [join(ROOT, 'out/bench/run.js'), '--write-corpus', String(scale)], { encoding: 'utf8' }).trim();
-  failed += await runScenario('trusted', { fixture: corpus, tests: 'out/test/scale/index.js', timeoutMs: 1_800_000 });
+  const work = mkdtempSync(join(tmpdir(), 'meetings-scale-'));
+  // The workspace's storage (where the cache is) is named after its URI, which holds the server's port.
+  const port = await freePort();
+  for (const phase of ['cold', 'warm']) {
+    failed += await runScenario('trusted', { fixture: corpus, tests: 'out/test/scale/index.js', timeoutMs: 1_800_000, work, port, keep: phase === 'cold', env: { MEETINGS_SCALE_PHASE: phase } });
+    if (failed) break;
+  }
   process.exit(failed > 0 ? 1 : 0);
 }
 for (const scenario of scenarios) {
@@ -40,21 +47,25 @@ for (const scenario of scenarios) {
 if (argv.includes('--screenshots') && failed === 0) await screenshots().catch((error) => console.warn(`Screenshots not taken: ${error.message}`));
 process.exit(failed > 0 ? 1 : 0);
 
-async function runScenario(scenario, { fixture = join(ROOT, 'test/fixtures/workspace'), tests = 'out/test/integration/index.js', timeoutMs = TIMEOUT_MS } = {}) {
+/** `work` given: that folder (workspace and profile) is used, and its workspace copied only once; `keep` leaves it for a next run. */
+async function runScenario(scenario, { fixture = join(ROOT, 'test/fixtures/workspace'), tests = 'out/test/integration/index.js', timeoutMs = TIMEOUT_MS, work = mkdtempSync(join(tmpdir(), `meetings-it-${scenario}-`)), port, keep = false, env = {} } = {}) {
   const started = Date.now();
-  const work = mkdtempSync(join(tmpdir(), `meetings-it-${scenario}-`));
   const workspace = join(work, 'workspace');
-  cpSync(fixture, workspace, { recursive: true });
+  if (!existsSync(workspace)) cpSync(fixture, workspace, { recursive: true });
   const resultsFile = join(work, 'results.json');
+  rmSync(resultsFile, { force: true }); // a run that writes none must not pass on an earlier run's results
   const server = await startCodeServer({
     workDir: join(work, 'server'),
+    port,
     trust: scenario === 'trusted',
-    env: { MEETINGS_TEST_RESULTS: resultsFile, MEETINGS_TEST_SCENARIO: scenario, MEETINGS_REPO: ROOT, ...(process.env.MEETINGS_SCALE_PROFILE ? { MEETINGS_SCALE_PROFILE: process.env.MEETINGS_SCALE_PROFILE } : {}) },
+    env: { MEETINGS_TEST_RESULTS: resultsFile, MEETINGS_TEST_SCENARIO: scenario, MEETINGS_REPO: ROOT, ...(process.env.MEETINGS_SCALE_PROFILE ? { MEETINGS_SCALE_PROFILE: process.env.MEETINGS_SCALE_PROFILE } : {}), ...env },
   });
   let browser;
   let exitCode = 'timeout';
   try {
-    browser = await chromium.launchPersistentContext(join(work, 'chromium'), {
+    // A browser profile of its own each time: a second run in the same folder starts from the same
+    // workbench (no views or editors restored), with the same server-side storage.
+    browser = await chromium.launchPersistentContext(mkdtempSync(join(work, 'chromium-')), {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1400, height: 900 },
@@ -81,7 +92,7 @@ async function runScenario(scenario, { fixture = join(ROOT, 'test/fixtures/works
   }
   const results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : null;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`\nVS Code ${results?.vscodeVersion ?? '?'} (${scenario} workspace), ${seconds} s`);
+  console.log(`\nVS Code ${results?.vscodeVersion ?? '?'} (${scenario} workspace${env.MEETINGS_SCALE_PHASE ? `, ${env.MEETINGS_SCALE_PHASE} start` : ''}), ${seconds} s`);
   for (const test of results?.tests ?? []) {
     console.log(`  ${test.state === 'passed' ? '✔' : '✖'} ${test.title}${test.state === 'passed' ? '' : `\n      ${test.error}`}`);
   }
@@ -93,7 +104,7 @@ async function runScenario(scenario, { fixture = join(ROOT, 'test/fixtures/works
   }
   console.log(`  ${results.tests.length} passing`);
   for (const [name, value] of Object.entries(results.metrics ?? {})) console.log(`  ${name}: ${value}`);
-  rmSync(work, { recursive: true, force: true });
+  if (!keep) rmSync(work, { recursive: true, force: true });
   return 0;
 }
 

@@ -43,3 +43,5 @@ export type { PathValues, PatternProblem } from './path-pattern';
 export { countedMessage } from './messages';
 export { ATTENDEE_KEYS, FIELD_KEYS } from './frontmatter';
 export { SECTION_TITLES } from './vocabulary';
+export { decodeSummary, encodeSummary } from './summary-codec';
+export type { EncodedSummary } from './summary-codec';

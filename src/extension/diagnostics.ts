@@ -16,6 +16,9 @@ export interface LintedMeeting {
   findings: Finding[];
 }
 
+/** Files read ahead of the one being linted again (each read is a round trip to VS Code's file service). */
+const RELOAD_AHEAD = 16;
+
 /** Problems of closed files sent to VS Code per message (a scan publishes thousands of files). */
 const PROBLEMS_PER_MESSAGE = 250;
 
@@ -166,6 +169,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private publish(entry: IndexedMeeting, meeting: Meeting): void {
+    this.toReload.delete(entry.key); // linted from its current model now
     const findings = this.lint(entry, meeting);
     if (entry.version !== null) this.linted.set(entry.key, { entry, findings });
     else this.linted.delete(entry.key);
@@ -192,7 +196,18 @@ export class DiagnosticsController implements vscode.Disposable {
     this.reloading = true;
     try {
       const takeTurn = takingTurns();
+      // The next few files are read while one is linted. The queue changes meanwhile (a file
+      // published on its own leaves it, a neighbour's change adds one): `ahead` keeps only keys
+      // still queued.
+      const upcoming = this.toReload.values();
+      const ahead = new Set<string>();
       for (const key of this.toReload) {
+        for (const other of ahead) if (!this.toReload.has(other)) ahead.delete(other);
+        while (ahead.size < RELOAD_AHEAD) {
+          const next = upcoming.next();
+          if (next.done) break;
+          if (this.store.prefetch(next.value)) ahead.add(next.value);
+        }
         this.toReload.delete(key);
         const entry = this.store.index.get(key);
         if (!entry || !this.shouldPublish(key)) continue;
@@ -204,7 +219,13 @@ export class DiagnosticsController implements vscode.Disposable {
       }
     } finally {
       this.reloading = false;
+      this.store.dropPrefetched();
     }
+  }
+
+  /** Closed files queued to be linted again (after a warm start: every file listed from the cache). */
+  get reloadsPending(): number {
+    return this.toReload.size + (this.reloading ? 1 : 0);
   }
 
   private shouldPublish(key: string): boolean {

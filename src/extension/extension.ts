@@ -1,7 +1,10 @@
 // Wires the engine into VS Code. Everything here is an adapter: the rules, the parsing and the
 // edits live in src/core and behave exactly as in the `meetings` CLI.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TextEdit } from '../core';
+import { SummaryCache } from '../node/summary-cache';
 import { assignOwner, markDone, openMeeting, setDueDate } from './action-commands';
 import { ACTION_URI_SCHEME, ActionsTreeProvider, GROUP_BY_VALUES, type ActionNode, type GroupBy, type MoreNode } from './actions-tree';
 import { APPLY_FIX_COMMAND, MeetingCodeActions } from './code-actions';
@@ -32,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
   const started = performance.now();
   const log = new Log();
   const configs = new ConfigResolver();
-  const store = new MeetingStore(configs, log, () => vscode.workspace.getConfiguration('meetings').get<number>('lint.debounceMs', 300));
+  const store = new MeetingStore(configs, log, () => vscode.workspace.getConfiguration('meetings').get<number>('lint.debounceMs', 300), summaryCacheFor(context));
   const diagnostics = new DiagnosticsController(store, configs, log);
   const tree = new ActionsTreeProvider(store, context.workspaceState);
   const statusBar = new ActionsStatusBar();
@@ -100,7 +103,8 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
     }),
     vscode.commands.registerCommand('meetings.showMore', (node: MoreNode) => tree.showMore(node)),
     vscode.commands.registerCommand('meetings.clearFilter', () => tree.setFilter({ text: '', owner: null, onlyMine: false })),
-    vscode.commands.registerCommand('meetings.refresh', () => store.scan()),
+    // Refresh is asked for when the list looks wrong: every file is read again, the cache aside.
+    vscode.commands.registerCommand('meetings.refresh', () => store.scan({ fresh: true })),
     vscode.commands.registerCommand('meetings.newMeeting', (options?: unknown) => newMeeting({ store, configs, log, ready: () => ready }, options)),
     vscode.commands.registerCommand('meetings.exportMinutes', (arg?: unknown, format?: MinutesFormat, target?: vscode.Uri) => exportMinutes(store, arg, format, target)),
     vscode.commands.registerCommand('meetings.showOutput', () => log.show()),
@@ -114,11 +118,30 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
       // once the scan is over (diagnostics.ts).
       diagnostics.publishConfigProblems();
       tree.refresh();
-      log.info(`Indexed ${store.index.size} meeting files.`);
+      const fromCache = store.lastScan?.fromCache ? ` (${store.lastScan.fromCache} of ${store.lastScan.files} Markdown files unchanged, from the cache)` : '';
+      log.info(`Indexed ${store.index.size} meeting files${fromCache}.`);
     }));
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   return { store, diagnostics, tree, configs, log, ready, activationMs };
+}
+
+/**
+ * The cache of the index in the workspace's storage, or none (no folder open, or storage that is
+ * not on a local disk). Its engine id changes with the extension's version and build, as either
+ * may read the same file differently.
+ */
+function summaryCacheFor(context: vscode.ExtensionContext): SummaryCache | null {
+  const storage = context.storageUri;
+  if (storage?.scheme !== 'file') return null;
+  let build = '';
+  try {
+    const bundle = statSync(__filename);
+    build = `${bundle.size}:${bundle.mtimeMs}`;
+  } catch {
+    // no build stamp: the version alone
+  }
+  return new SummaryCache(join(storage.fsPath, 'index-cache.jsonl'), `${String(context.extension.packageJSON.version)}:${build}`);
 }
 
 export function deactivate(): void {}

@@ -2,12 +2,14 @@
 // buffers, saves, creations, deletions, renames and config changes. No duplicates, no ghosts:
 // every entry is keyed by URI, and open documents win over their files on disk.
 import * as vscode from 'vscode';
-import { detachedSummary, MeetingIndex, parseMeeting, ReadingMemo, StringPool, summaryOf, type Meeting } from '../core';
+import { detachedSummary, MeetingIndex, parseMeeting, ReadingMemo, StringPool, summaryOf, type IndexedMeeting, type Meeting } from '../core';
 import { decodeText } from '../node/encoding';
 import type { ConfigResolver } from './config-resolver';
 import type { Log } from './log';
 import { warmUpEngine } from './engine-warm-up';
 import { nextTurn, takingTurns } from './taking-turns';
+import type { SummaryCache } from '../node/summary-cache';
+import { WarmStart, type Stamped } from './warm-start';
 
 export const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const EXCLUDED_FOLDERS = '{**/node_modules/**,**/.git/**}';
@@ -18,7 +20,15 @@ interface PendingRead {
   seq: number;
   /** Increases with every read started: an older read must not replace what a newer one stored. */
   id: number;
+  /** Taken before the read, for the cache (null: not a local file, or no cache). */
+  stamp: Promise<Stamped | null>;
   bytes: Promise<Uint8Array | Error>;
+}
+
+export interface ScanReport {
+  files: number;
+  /** Listed from the cache of the last session without being read. */
+  fromCache: number;
 }
 
 /** How long the file search may take before the scan gives up on it. */
@@ -46,12 +56,30 @@ export class MeetingStore implements vscode.Disposable {
   /** Per file, the id of the newest disk read stored. */
   private readonly storedReads = new Map<string, number>();
   private readonly forgets: Array<{ seq: number; key: string; subtree: boolean }> = [];
+  /** Where the cache of the index is kept, if anywhere. */
+  get cacheFile(): string | null {
+    return this.warmStart?.file ?? null;
+  }
+
+  /** Saves the cache of the index now (it is saved after each scan, and a minute after changes). */
+  async saveCache(): Promise<void> {
+    await this.warmStart?.save();
+  }
+
+  /** Reads started for the diagnostics' reload queue, used by `loadMeeting` if the entry is still the same. */
+  private readonly prefetched = new Map<string, { entry: IndexedMeeting; text: Promise<string | null> }>();
+  private readonly warmStart: WarmStart | null;
+  /** What the last complete scan did. */
+  lastScan: ScanReport | null = null;
 
   constructor(
     private readonly configs: ConfigResolver,
     private readonly log: Log,
     private readonly debounceMs: () => number,
+    /** The cache of the index on disk; none for a window without a workspace. */
+    cache: SummaryCache | null = null,
   ) {
+    this.warmStart = cache ? new WarmStart(cache, this.index, log) : null;
     const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB);
     const configWatcher = vscode.workspace.createFileSystemWatcher('**/.meetings.yaml');
     // A deleted folder comes as one event for the folder (its files' events are coalesced away).
@@ -89,8 +117,11 @@ export class MeetingStore implements vscode.Disposable {
     );
   }
 
-  /** Reads every Markdown file of the workspace, yielding so the extension host stays responsive. */
-  async scan(): Promise<void> {
+  /**
+   * Reads every Markdown file of the workspace, yielding so the extension host stays responsive.
+   * Unless `fresh`, files unchanged since the cache was saved are listed from it instead.
+   */
+  async scan({ fresh = false } = {}): Promise<void> {
     const generation = ++this.scanGeneration;
     this.setScanning(true);
     try {
@@ -103,28 +134,52 @@ export class MeetingStore implements vscode.Disposable {
       // An open buffer counts, unless it is a saved file of the workspace that is gone from disk.
       const buffers = vscode.workspace.textDocuments.filter((document) => !document.isClosed && keepsBuffer(document, seen));
       const kept = new Set(buffers.map((document) => document.uri.toString()));
-      this.index.deleteWhere((key) => !seen.has(key) && !kept.has(key));
+      const gone = (key: string) => !seen.has(key) && !kept.has(key);
+      this.index.deleteWhere(gone);
+      this.warmStart?.forget(gone);
       // In path order: files named by date come in date order, so a meeting is mostly read after
       // its previous one and is not read again for its carry-over check.
       uris.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       // Compiling the engine's code is not left to the first file's task.
       await warmUpEngine().catch((error: unknown) => this.log.error('The engine warm-up failed', error));
       const takeTurn = takingTurns();
+      const { toRead, listed } = fresh || !this.warmStart ? { toRead: uris, listed: 0 } : await this.listCached(uris, generation, takeTurn);
       // Reading a file through VS Code is a round trip to its file service: a few are kept in
       // flight while files already read are parsed, or the scan spends most of its time waiting.
       const reads = new Map<number, PendingRead>();
-      for (let i = 0; i < uris.length; i++) {
+      for (let i = 0; i < toRead.length; i++) {
         if (generation !== this.scanGeneration) return; // a newer scan took over
-        for (let ahead = i; ahead < Math.min(uris.length, i + READ_AHEAD); ahead++) if (!reads.has(ahead)) reads.set(ahead, this.startRead(uris[ahead]!));
+        for (let ahead = i; ahead < Math.min(toRead.length, i + READ_AHEAD); ahead++) if (!reads.has(ahead)) reads.set(ahead, this.startRead(toRead[ahead]!));
         const read = reads.get(i)!;
         reads.delete(i);
-        await this.refreshFromDisk(uris[i]!, read);
+        await this.refreshFromDisk(toRead[i]!, read);
         await takeTurn();
       }
       for (const document of buffers) await this.updateFromDocument(document);
+      if (generation !== this.scanGeneration) return;
+      this.lastScan = { files: uris.length, fromCache: listed };
+      void this.warmStart?.save();
     } finally {
       if (generation === this.scanGeneration) this.setScanning(false);
     }
+  }
+
+  /** Puts the cached summaries of unchanged files into the index; returns the files still to read. */
+  private listCached(uris: vscode.Uri[], generation: number, takeTurn: () => Promise<void>) {
+    const forgetSeq = this.forgetSeq;
+    const readsStarted = this.readsStarted;
+    return this.warmStart!.listCached(uris, {
+      configFor: (uri) => this.configs.configFor(uri),
+      share: this.strings.shared,
+      takeTurn,
+      current: () => generation === this.scanGeneration,
+      take: ({ uri, key, summary, config }) => {
+        // Changed since the listing began (deleted, opened, or read again): read as usual.
+        if (openDocument(uri) || this.forgottenSince(forgetSeq, key) || (this.storedReads.get(key) ?? 0) > readsStarted) return false;
+        this.index.set({ key, meeting: summary, config, version: null });
+        return true;
+      },
+    });
   }
 
   /**
@@ -145,11 +200,14 @@ export class MeetingStore implements vscode.Disposable {
   private startRead(uri: vscode.Uri): PendingRead {
     // The sequence number from before the read: a deletion while it runs must win.
     const seq = this.forgetSeq;
-    const bytes = Promise.resolve(vscode.workspace.fs.readFile(uri)).then(
-      (value) => value,
-      (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
-    );
-    return { seq, id: ++this.readsStarted, bytes };
+    const stamp = this.warmStart?.stampBeforeRead(uri) ?? Promise.resolve(null);
+    const bytes = stamp
+      .then(() => vscode.workspace.fs.readFile(uri))
+      .then(
+        (value) => value,
+        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+      );
+    return { seq, id: ++this.readsStarted, stamp, bytes };
   }
 
   /** Re-reads a file, unless it is open: then its buffer is the truth. `read` is one already started. */
@@ -162,7 +220,7 @@ export class MeetingStore implements vscode.Disposable {
       if (this.index.get(uri.toString())?.version === open.version) return;
       return this.updateFromDocument(open);
     }
-    const { seq, id, bytes } = read ?? this.startRead(uri);
+    const { seq, id, stamp, bytes } = read ?? this.startRead(uri);
     const result = await bytes;
     if (result instanceof Error) {
       // Deleted or unreadable meanwhile. Only this name: if a folder took it, its files are not gone.
@@ -175,7 +233,7 @@ export class MeetingStore implements vscode.Disposable {
       this.forget(uri, false);
       return;
     }
-    await this.store(uri, decoded.text, null, seq, id);
+    await this.store(uri, decoded.text, null, seq, id, await stamp);
   }
 
   async updateFromDocument(document: vscode.TextDocument): Promise<void> {
@@ -184,7 +242,7 @@ export class MeetingStore implements vscode.Disposable {
     await this.store(document.uri, document.getText(), document.version);
   }
 
-  private async store(uri: vscode.Uri, text: string, version: number | null, readSeq = this.forgetSeq, readId = 0): Promise<void> {
+  private async store(uri: vscode.Uri, text: string, version: number | null, readSeq = this.forgetSeq, readId = 0, stamp: Stamped | null = null): Promise<void> {
     try {
       const config = await this.configs.configFor(uri);
       if (version === null && this.forgottenSince(readSeq, uri.toString())) return; // deleted while it was read
@@ -208,11 +266,14 @@ export class MeetingStore implements vscode.Disposable {
       if (version !== null) this.openModels.set(key, { version, meeting });
       else this.openModels.delete(key);
       this.announcing = { key, meeting };
+      const summary = version !== null ? summaryOf(meeting) : detachedSummary(meeting, this.strings);
       try {
-        this.index.set({ key, meeting: version !== null ? summaryOf(meeting) : detachedSummary(meeting, this.strings), config, version });
+        this.index.set({ key, meeting: summary, config, version });
       } finally {
         this.announcing = null;
       }
+      if (version === null) this.warmStart?.remember(key, stamp, config, summary);
+      else this.warmStart?.forget(key);
     } catch (error) {
       this.log.error(`${uri.fsPath}: could not be read as a meeting`, error);
     }
@@ -236,14 +297,15 @@ export class MeetingStore implements vscode.Disposable {
     if (model) return model;
     const uri = vscode.Uri.parse(key);
     const open = openDocument(uri);
+    const ahead = this.prefetched.get(key);
+    this.prefetched.delete(key);
     let text: string;
     if (open) {
       text = open.getText();
     } else {
-      const bytes = await Promise.resolve(vscode.workspace.fs.readFile(uri)).catch(() => null);
-      const decoded = bytes ? decodeText(bytes) : null;
-      if (!decoded?.ok) return undefined; // gone or changed meanwhile: the watcher brings the news
-      text = decoded.text;
+      const read = ahead?.entry === entry ? await ahead.text : await readText(uri);
+      if (read === null) return undefined; // gone or changed meanwhile: the watcher brings the news
+      text = read;
     }
     try {
       return parseMeeting(text, { config: entry.config, path: uri.path });
@@ -251,6 +313,21 @@ export class MeetingStore implements vscode.Disposable {
       this.log.error(`${uri.fsPath}: could not be read as a meeting`, error);
       return undefined;
     }
+  }
+
+  /** Starts reading a closed file that `loadMeeting` will be asked for soon; false if there is nothing to read. */
+  prefetch(key: string): boolean {
+    const entry = this.index.get(key);
+    if (!entry || entry.version !== null || this.prefetched.has(key)) return false;
+    const uri = vscode.Uri.parse(key);
+    if (openDocument(uri)) return false;
+    this.prefetched.set(key, { entry, text: readText(uri) });
+    return true;
+  }
+
+  /** Drops reads started ahead that were not asked for. */
+  dropPrefetched(): void {
+    this.prefetched.clear();
   }
 
   private scheduleDocument(document: vscode.TextDocument): void {
@@ -337,7 +414,10 @@ export class MeetingStore implements vscode.Disposable {
     const prefix = key.endsWith('/') ? key : `${key}/`;
     for (const other of this.openModels.keys()) if (other === key || (subtree && other.startsWith(prefix))) this.openModels.delete(other);
     for (const other of this.memos.keys()) if (other === key || (subtree && other.startsWith(prefix))) this.memos.delete(other);
-    this.index.deleteWhere((other) => other === key || (subtree && other.startsWith(prefix)));
+    const gone = (other: string) => other === key || (subtree && other.startsWith(prefix));
+    this.index.deleteWhere(gone);
+    this.warmStart?.forget(gone);
+    for (const other of this.prefetched.keys()) if (gone(other)) this.prefetched.delete(other);
   }
 
   private configChanged(): void {
@@ -354,7 +434,15 @@ export class MeetingStore implements vscode.Disposable {
     for (const timer of this.pendingEdits.values()) clearTimeout(timer);
     this.disposables.forEach((disposable) => disposable.dispose());
     this.scanning.dispose();
+    this.warmStart?.dispose();
   }
+}
+
+/** A file's text, or null if it cannot be read or is not text. */
+async function readText(uri: vscode.Uri): Promise<string | null> {
+  const bytes = await Promise.resolve(vscode.workspace.fs.readFile(uri)).catch(() => null);
+  const decoded = bytes ? decodeText(bytes) : null;
+  return decoded?.ok ? decoded.text : null;
 }
 
 export function isMarkdown(uri: vscode.Uri): boolean {

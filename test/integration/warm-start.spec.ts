@@ -1,0 +1,99 @@
+// The editor's warm start: a scan lists unchanged files from the cache of the last scan, reads
+// the files that changed, and ends with the same actions and the same problems as a scan that
+// reads everything. A damaged cache, and the Refresh command, mean every file is read.
+import { strict as assert } from 'node:assert';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { MeetingSummary } from '../../src/core';
+import type { MeetingsApi } from '../../src/extension/extension';
+import { closeAllEditors, extensionApi, meetingDiagnostics, summary, waitFor, workspaceUri } from './helpers';
+
+const FILES = 12;
+
+function meeting(i: number): string {
+  const series = i % 3 === 0 ? 'series: warm-weekly\n' : '';
+  return `---\ntitle: 预热周会 ${i}\ndate: 2021-0${1 + (i % 9)}-1${i % 10}\n${series}attendees: [张三, 李四]\n---\n\n## 行动计划\n- [ ] WARM-${i} 整理数据 @张三 📅 2021-12-0${1 + (i % 9)}\n- [x] WARM-DONE-${i} 已完成 @李四\n- [ ] WARM-NO-OWNER-${i} 没有负责人\n`;
+}
+
+/** Every indexed summary, and every file's problems as the Problems panel shows them. */
+function snapshot(api: MeetingsApi): { summaries: Map<string, MeetingSummary>; problems: Map<string, string[]> } {
+  const summaries = new Map(api.store.index.keys().map((key) => [key, api.store.index.get(key)!.meeting] as const));
+  const problems = new Map(api.store.index.keys().map((key) => [key, summary(meetingDiagnostics(vscode.Uri.parse(key)))] as const));
+  return { summaries, problems };
+}
+
+function lingeringMarkdownBuffers(): number {
+  return vscode.workspace.textDocuments.filter((document) => !document.isClosed && document.uri.scheme === 'file' && /\.(md|markdown)$/u.test(document.uri.path)).length;
+}
+
+describe('warm start from the cache of the index', function () {
+  this.timeout(90_000);
+  let api: MeetingsApi;
+  const folder = () => workspaceUri('warm');
+  before(async () => {
+    api = await extensionApi();
+    await closeAllEditors();
+    mkdirSync(folder().fsPath, { recursive: true });
+    for (let i = 0; i < FILES; i++) writeFileSync(workspaceUri('warm', `m${i}.md`).fsPath, meeting(i));
+    writeFileSync(workspaceUri('warm', 'notes.md').fsPath, '# Not a meeting\n\n- [ ] a task in a README is not an action\n');
+    await waitFor('the new files in the index', () => api.store.index.get(workspaceUri('warm', `m${FILES - 1}.md`).toString()));
+    // A file's stamp is trusted once it is two seconds old: every file of the workspace is, then.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await api.store.scan({ fresh: true });
+    await api.store.saveCache();
+  });
+  after(() => rmSync(folder().fsPath, { recursive: true, force: true }));
+
+  it('lists unchanged files from the cache, reads changed ones, and ends with the same actions and problems as a full read', async () => {
+    assert.ok(api.store.cacheFile, 'a workspace has a cache');
+    await waitFor('the problems of every file', () => api.diagnostics.reloadsPending === 0);
+    const before = snapshot(api);
+    const changed = workspaceUri('warm', 'm1.md');
+    const deleted = workspaceUri('warm', 'm2.md');
+    appendFileSync(changed.fsPath, '- [ ] WARM-CHANGED 新增的行动项\n');
+    rmSync(deleted.fsPath);
+    await waitFor('the change in the index', () => api.store.index.get(changed.toString())?.meeting.actions.some((action) => action.text.startsWith('WARM-CHANGED')));
+    await waitFor('the deletion in the index', () => !api.store.index.get(deleted.toString()));
+    // Settled, so that only its new size and times tell the change.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+
+    const lingering = lingeringMarkdownBuffers();
+    await api.store.scan();
+    const report = api.store.lastScan!;
+    // Every file but the changed one, and the odd buffer VS Code keeps open (read from the buffer).
+    assert.ok(report.fromCache <= report.files - 1 && report.fromCache >= report.files - 1 - lingering, JSON.stringify({ report, lingering }));
+    assert.ok(report.fromCache >= FILES, `the new files came from the cache (${report.fromCache})`);
+
+    await waitFor('the problems of every file', () => api.diagnostics.reloadsPending === 0);
+    const after = snapshot(api);
+    assert.deepEqual([...after.summaries.keys()].sort(), [...before.summaries.keys()].filter((key) => key !== deleted.toString()).sort());
+    for (const [key, summary] of after.summaries) {
+      if (key === changed.toString()) {
+        assert.deepEqual(summary.actions.map((action) => action.label).slice(0, -1), before.summaries.get(key)!.actions.map((action) => action.label));
+        continue;
+      }
+      assert.deepEqual(summary, before.summaries.get(key), key);
+      assert.deepEqual(after.problems.get(key), before.problems.get(key), key);
+    }
+    assert.ok([...after.problems.values()].some((problems) => problems.length > 0), 'closed files have problems to compare');
+    // The changed file's problems are those of its new text: the old ones, and the new line's.
+    const newLine = meeting(1).split('\n').length;
+    assert.deepEqual(after.problems.get(changed.toString()), [...before.problems.get(changed.toString())!, `action-due@${newLine}`, `action-owner@${newLine}`].sort());
+    assert.ok(before.problems.get(workspaceUri('warm', 'm0.md').toString())?.some((problem) => problem.startsWith('action-owner@')), 'the files have problems of their own');
+  });
+
+  it('reads every file when the cache is damaged, or when the list is refreshed', async () => {
+    const before = snapshot(api).summaries;
+    writeFileSync(api.store.cacheFile!, '{"format":1,"engine":"x"}\n[garbage');
+    await api.store.scan();
+    assert.equal(api.store.lastScan!.fromCache, 0);
+    assert.deepEqual(snapshot(api).summaries, before);
+
+    await api.store.saveCache();
+    await vscode.commands.executeCommand('meetings.refresh');
+    assert.equal(api.store.lastScan!.fromCache, 0, 'Refresh reads every file');
+    assert.deepEqual(snapshot(api).summaries, before);
+    await api.store.scan();
+    assert.ok(api.store.lastScan!.fromCache >= FILES, 'the cache saved after the refresh serves the next scan');
+  });
+});
