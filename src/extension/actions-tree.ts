@@ -79,6 +79,8 @@ const REFRESH_INTERVAL_WHILE_SCANNING_MS = 500;
  */
 const CATCH_UP_BATCH = 8;
 const CATCH_UP_SLICE_MS = 8;
+/** Changed files not yet taken in above which the scan waits for the tree (see MeetingStore.paceWith). */
+const CATCH_UP_BACKLOG = 32;
 /**
  * A new grouping, filter, "me" or day takes every meeting into new groups, this many between
  * looks at the clock, in tasks of CATCH_UP_SLICE_MS; VS Code keeps showing the old groups, with a
@@ -147,6 +149,7 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       store.onDidChangeScanning((scanning) => {
         if (!scanning && this.refreshTimer) this.refresh();
       }),
+      store.paceWith(() => this.pending.size > CATCH_UP_BACKLOG),
     );
   }
 

@@ -31,6 +31,9 @@ export interface ScanReport {
   fromCache: number;
 }
 
+/** Turns a scan waits at most for a consumer of its changes that fell behind (see `paceWith`). */
+const MAX_PACING_TURNS = 1000;
+
 /** How long the file search may take before the scan gives up on it. */
 const FIND_TIMEOUT_MS = 60_000;
 
@@ -69,6 +72,8 @@ export class MeetingStore implements vscode.Disposable {
   /** Reads started for the diagnostics' reload queue, used by `loadMeeting` if the entry is still the same. */
   private readonly prefetched = new Map<string, { entry: IndexedMeeting; text: Promise<string | null> }>();
   private readonly warmStart: WarmStart | null;
+  /** Consumers of the index's changes that can fall behind the scan (see `paceWith`). */
+  private readonly pacers = new Set<() => boolean>();
   /** What the last complete scan did. */
   lastScan: ScanReport | null = null;
 
@@ -142,7 +147,7 @@ export class MeetingStore implements vscode.Disposable {
       uris.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       // Compiling the engine's code is not left to the first file's task.
       await warmUpEngine().catch((error: unknown) => this.log.error('The engine warm-up failed', error));
-      const takeTurn = takingTurns();
+      const takeTurn = this.pacedTurns();
       const { toRead, listed } = fresh || !this.warmStart ? { toRead: uris, listed: 0 } : await this.listCached(uris, generation, takeTurn);
       // Reading a file through VS Code is a round trip to its file service: a few are kept in
       // flight while files already read are parsed, or the scan spends most of its time waiting.
@@ -162,6 +167,29 @@ export class MeetingStore implements vscode.Disposable {
     } finally {
       if (generation === this.scanGeneration) this.setScanning(false);
     }
+  }
+
+  /**
+   * A consumer of the index's changes that works through them in tasks of its own (the tree) asks
+   * the scan to wait while `behind()` holds. Listing from the cache brings changes faster than
+   * the tree can take them in a task, and its backlog would then be taken in by one refresh.
+   */
+  paceWith(behind: () => boolean): vscode.Disposable {
+    this.pacers.add(behind);
+    return { dispose: () => this.pacers.delete(behind) };
+  }
+
+  /** `takingTurns`, then more turns while a consumer is behind (a bounded number: a stuck one must not stop the scan). */
+  private pacedTurns(): () => Promise<void> {
+    const takeTurn = takingTurns();
+    const behind = () => {
+      for (const isBehind of this.pacers) if (isBehind()) return true;
+      return false;
+    };
+    return async () => {
+      await takeTurn();
+      for (let turns = 0; turns < MAX_PACING_TURNS && behind(); turns++) await nextTurn();
+    };
   }
 
   /** Puts the cached summaries of unchanged files into the index; returns the files still to read. */
