@@ -1,6 +1,7 @@
 // A meeting summary as compact JSON, for the editor's cache of the workspace index: arrays instead
 // of objects (no key names), an action's text left out when it equals its label. Decoding checks
 // every value, so a damaged or foreign cache gives "no summary", never a malformed one.
+import { isIsoDate } from './calendar';
 import type { ActionStatus, MeetingFields, Priority } from './model';
 import type { ActionSummary, MeetingSummary } from './summary';
 
@@ -69,7 +70,8 @@ export function decodeSummary(value: unknown, share: (text: string) => string = 
   const actions: ActionSummary[] = [];
   for (const encoded of value[2] as unknown[]) {
     const action = decodeAction(encoded, share, actions.length);
-    if (!action) return null;
+    // Actions are in line order, one per line: the tree's item ids are made of the lines.
+    if (!action || (actions.length > 0 && action.line <= actions[actions.length - 1]!.line)) return null;
     actions.push(action);
   }
   return { isMeeting: value[0] === 1, fields, actions };
@@ -79,7 +81,9 @@ function decodeFields(value: unknown, share: (text: string) => string): MeetingF
   if (!Array.isArray(value) || value.length !== 11) return null;
   const [title, date, attendees, facilitator, notetaker, type, series, duration, departments, timezone, tags] = value as unknown[];
   if (!isText(title) || !isText(date) || !isText(facilitator) || !isText(notetaker) || !isText(type) || !isText(series) || !isText(timezone)) return null;
-  if (!(duration === null || (typeof duration === 'number' && Number.isFinite(duration)))) return null;
+  if (!(duration === null || (typeof duration === 'number' && Number.isFinite(duration) && duration >= 0))) return null;
+  // Dates are worked with (weekdays, days overdue), and throw when they are not dates.
+  if (date !== null && !isIsoDate(date)) return null;
   if (!isTextList(attendees) || !isTextList(departments) || !isTextList(tags)) return null;
   const shared = (text: string | null) => (text === null ? null : share(text));
   return {
@@ -105,7 +109,7 @@ function decodeAction(value: unknown, share: (text: string) => string, index: nu
   const [line, status, text, label, owners, ownersInherited, due, dueInherited, priority, id, parent, section] = value as unknown[];
   if (!isCount(line) || !STATUSES.has(status) || typeof label !== 'string' || !(text === 0 || typeof text === 'string')) return null;
   if (!isTextList(owners) || (ownersInherited !== 0 && ownersInherited !== 1) || (dueInherited !== 0 && dueInherited !== 1)) return null;
-  if (!isText(due) || !(priority === null || PRIORITIES.has(priority)) || !isText(id) || !isText(section)) return null;
+  if (!isText(due) || (due !== null && !isIsoDate(due)) || !(priority === null || PRIORITIES.has(priority)) || !isText(id) || !isText(section)) return null;
   // A parent comes before its children: the tree and the carry-over checks rely on it.
   if (!(parent === -1 || (isCount(parent) && parent < index))) return null;
   return {

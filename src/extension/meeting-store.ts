@@ -31,7 +31,10 @@ export interface ScanReport {
   fromCache: number;
 }
 
-/** Turns a scan waits at most for a consumer of its changes that fell behind (see `paceWith`). */
+/**
+ * Turns a scan waits at most for a consumer of its changes that fell behind (see `paceWith`); one
+ * that stays behind that long is not waited for again in that scan.
+ */
 const MAX_PACING_TURNS = 1000;
 
 /** How long the file search may take before the scan gives up on it. */
@@ -186,9 +189,13 @@ export class MeetingStore implements vscode.Disposable {
       for (const isBehind of this.pacers) if (isBehind()) return true;
       return false;
     };
+    let pacing = true;
     return async () => {
       await takeTurn();
-      for (let turns = 0; turns < MAX_PACING_TURNS && behind(); turns++) await nextTurn();
+      for (let turns = 0; pacing && behind(); turns++) {
+        if (turns === MAX_PACING_TURNS) pacing = false; // stuck: a failing tree must not stop the scan
+        else await nextTurn();
+      }
     };
   }
 
@@ -202,6 +209,7 @@ export class MeetingStore implements vscode.Disposable {
       takeTurn,
       current: () => generation === this.scanGeneration,
       take: ({ uri, key, summary, config }) => {
+        if (generation !== this.scanGeneration) return false;
         // Changed since the listing began (deleted, opened, or read again): read as usual.
         if (openDocument(uri) || this.forgottenSince(forgetSeq, key) || (this.storedReads.get(key) ?? 0) > readsStarted) return false;
         this.index.set({ key, meeting: summary, config, version: null });

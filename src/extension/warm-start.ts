@@ -99,6 +99,7 @@ export class WarmStart implements vscode.Disposable {
       const stamp = await stamped;
       if (!stamp?.settled || !sameStamp(stamp.stamp, cached.stamp) || !options.current()) return;
       const config = await options.configFor(uri);
+      if (!options.current()) return; // a newer scan took over meanwhile
       const summary = configFingerprint(config) === cached.config ? decodeSummary(cached.summary, options.share) : null;
       if (!summary || !options.take({ uri, key, summary, config })) return;
       this.stamps.set(key, { stamp: stamp.stamp, config: cached.config, notMeeting: summary.isMeeting ? null : summary });

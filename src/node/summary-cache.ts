@@ -6,7 +6,7 @@
 // One JSON line per file after a header line, so loading parses a line at a time and can yield
 // between lines: one JSON.parse of the whole cache would hold the extension host for a quarter
 // of a second at 10,000 meetings.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { EncodedSummary, ResolvedConfig } from '../core';
@@ -44,10 +44,11 @@ export interface CacheLine {
 const SETTLE_MS = 2_000;
 
 export async function stampOf(path: string): Promise<{ stamp: FileStamp; settled: boolean } | null> {
+  // The clock before the stat: read after it, a busy event loop would make a file look older.
+  const now = Date.now();
   try {
     const stats = await stat(path);
     if (!stats.isFile()) return null;
-    const now = Date.now();
     const stamp = { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
     return { stamp, settled: now - Math.max(stats.mtimeMs, stats.ctimeMs) > SETTLE_MS };
   } catch {
@@ -127,11 +128,12 @@ export class SummaryCache {
 
   /**
    * Writes every line to a new file, then puts it in place: a reader sees the old cache or the new
-   * one, never a half-written one. `takeTurn` is awaited between lines.
+   * one, never a half-written one. `takeTurn` is awaited between lines. One writer at a time (the
+   * caller's): the temporary file has a fixed name, so one left by a killed process is reused.
    */
   async save(lines: Iterable<CacheLine>, takeTurn: () => Promise<void>): Promise<void> {
     await mkdir(dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const temporary = `${this.file}.tmp`;
     const handle = await open(temporary, 'w');
     try {
       let chunk = JSON.stringify({ format: FORMAT, engine: this.engine }) + '\n';

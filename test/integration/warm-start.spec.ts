@@ -2,7 +2,7 @@
 // the files that changed, and ends with the same actions and the same problems as a scan that
 // reads everything. A damaged cache, and the Refresh command, mean every file is read.
 import { strict as assert } from 'node:assert';
-import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { MeetingSummary } from '../../src/core';
 import type { MeetingsApi } from '../../src/extension/extension';
@@ -58,6 +58,10 @@ describe('warm start from the cache of the index', function () {
     await new Promise((resolve) => setTimeout(resolve, 2_100));
 
     const lingering = lingeringMarkdownBuffers();
+    // VS Code keeps the problems shown before this scan: the files whose problems are published
+    // again show that the files listed from the cache are linted again, not left as they were.
+    const republished = new Set<string>();
+    const listener = vscode.languages.onDidChangeDiagnostics((event) => event.uris.forEach((uri) => republished.add(uri.toString())));
     await api.store.scan();
     const report = api.store.lastScan!;
     // Every file but the changed one, and the odd buffer VS Code keeps open (read from the buffer).
@@ -65,7 +69,11 @@ describe('warm start from the cache of the index', function () {
     assert.ok(report.fromCache >= FILES, `the new files came from the cache (${report.fromCache})`);
 
     await waitFor('the problems of every file', () => api.diagnostics.reloadsPending === 0);
+    listener.dispose();
     const after = snapshot(api);
+    const withProblems = [...after.problems].filter(([key, problems]) => problems.length > 0 && key.includes('/warm/')).map(([key]) => key);
+    assert.ok(withProblems.length >= FILES - 1);
+    assert.deepEqual(withProblems.filter((key) => !republished.has(key)), [], 'every listed file with problems was linted again');
     assert.deepEqual([...after.summaries.keys()].sort(), [...before.summaries.keys()].filter((key) => key !== deleted.toString()).sort());
     for (const [key, summary] of after.summaries) {
       if (key === changed.toString()) {
@@ -82,18 +90,38 @@ describe('warm start from the cache of the index', function () {
     assert.ok(before.problems.get(workspaceUri('warm', 'm0.md').toString())?.some((problem) => problem.startsWith('action-owner@')), 'the files have problems of their own');
   });
 
-  it('reads every file when the cache is damaged, or when the list is refreshed', async () => {
+  it('reads every file when the cache is damaged, a file whose line is damaged, and every file on Refresh', async () => {
+    const file = api.store.cacheFile!;
+    await api.store.saveCache();
     const before = snapshot(api).summaries;
-    writeFileSync(api.store.cacheFile!, '{"format":1,"engine":"x"}\n[garbage');
+    const [header, ...lines] = readFileSync(file, 'utf8').split('\n');
+    const damagedKey = workspaceUri('warm', 'm3.md').toString();
+    const damagedAt = lines.findIndex((line) => line.startsWith(JSON.stringify([damagedKey]).slice(0, -1)));
+    assert.ok(damagedAt >= 0, 'the cache has a line for the file');
+
+    // One line cut short: that file alone is read.
+    writeFileSync(file, [header, ...lines.map((line, i) => (i === damagedAt ? line.slice(0, 50) : line))].join('\n'));
+    const lingering = lingeringMarkdownBuffers();
+    await api.store.scan();
+    const report = api.store.lastScan!;
+    assert.ok(report.fromCache <= report.files - 1 && report.fromCache >= report.files - 1 - lingering, JSON.stringify({ report, lingering }));
+    assert.deepEqual(snapshot(api).summaries, before);
+
+    // Every line damaged, under a good header (after the save that the scan started).
+    await api.store.saveCache();
+    writeFileSync(file, [header, ...lines.map((line) => `${line.slice(0, 40)}]]`)].join('\n'));
     await api.store.scan();
     assert.equal(api.store.lastScan!.fromCache, 0);
     assert.deepEqual(snapshot(api).summaries, before);
 
+    // Refresh reads every file, whatever the cache holds, and saves a new cache when done.
     await api.store.saveCache();
+    writeFileSync(file, 'not a cache');
     await vscode.commands.executeCommand('meetings.refresh');
     assert.equal(api.store.lastScan!.fromCache, 0, 'Refresh reads every file');
     assert.deepEqual(snapshot(api).summaries, before);
+    await waitFor('the cache saved after the refresh', () => readFileSync(file, 'utf8').startsWith(header!));
     await api.store.scan();
-    assert.ok(api.store.lastScan!.fromCache >= FILES, 'the cache saved after the refresh serves the next scan');
+    assert.ok(api.store.lastScan!.fromCache >= FILES, 'the new cache serves the next scan');
   });
 });

@@ -146,6 +146,8 @@ export async function run(): Promise<void> {
     // again after the scan: until then not every problem is shown.
     await until('the problems of every file', () => api.diagnostics.reloadsPending === 0);
     metrics.problemsCompleteMs = Math.round(performance.now() - started);
+    // The same in a cold and a warm start: the files listed from the cache were linted again.
+    metrics.problems = vscode.languages.getDiagnostics().reduce((sum, [, diagnostics]) => sum + diagnostics.filter((diagnostic) => diagnostic.source === 'meetings').length, 0);
     const duringReload = endPhase();
     metrics.longestStallDuringRelintMs = duringReload.stall;
     metrics.longestBusyStallDuringRelintMs = duringReload.busy;

@@ -64,7 +64,7 @@ describe('summary cache', () => {
   });
 
   it('decodes a damaged summary as none, never as a malformed one', () => {
-    const encoded = encodeSummary(summaryOf(files.find(({ meeting }) => meeting.actions.some((action) => action.parent >= 0))!.meeting));
+    const encoded = encodeSummary(summaryOf(files.find(({ meeting }) => meeting.actions.some((action) => action.parent >= 0) && meeting.actions[0]!.due)!.meeting));
     assert.ok(decodeSummary(JSON.parse(JSON.stringify(encoded))));
     const damaged: Array<(value: any) => void> = [
       (v) => (v[0] = 2),
@@ -78,6 +78,11 @@ describe('summary cache', () => {
       (v) => (v[2][0][4] = [1]),
       (v) => (v[2][0][8] = 'urgent'),
       (v) => (v[2][0][10] = 0), // its own parent
+      (v) => (v[1][1] = '2026-1-5'), // a date the calendar functions would throw on
+      (v) => (v[1][7] = -30),
+      (v) => (v[2][0][6] = '2026-02-30'),
+      (v) => (v[2][1][0] = v[2][0][0]), // two actions on one line
+      (v) => v[2].reverse(),
       (v) => (v[2] = {}),
       (v) => v.push(1),
     ];
@@ -122,5 +127,10 @@ describe('summary cache', () => {
     await assert.rejects(cache.save(failing(), noTurn), /changed shape/);
     assert.equal((await cache.load(noTurn)).size, 3);
     assert.deepEqual(readdirSync(dir), ['cache.jsonl'], 'no temporary file left behind');
+    // A save cut short by a killed process leaves its temporary file: the next save reuses it.
+    writeFileSync(`${cache.file}.tmp`, 'half a cache');
+    await cache.save(linesOf(files.slice(0, 4).map(({ key, meeting }) => ({ key, summary: summaryOf(meeting) }))), noTurn);
+    assert.equal((await cache.load(noTurn)).size, 4);
+    assert.deepEqual(readdirSync(dir), ['cache.jsonl']);
   });
 });
