@@ -34,8 +34,9 @@ if (scale) {
   const work = mkdtempSync(join(tmpdir(), 'meetings-scale-'));
   // The workspace's storage (where the cache is) is named after its URI, which holds the server's port.
   const port = await freePort();
+  // Without hot exit: the second start must not restore the editor the first one typed in.
   for (const phase of ['cold', 'warm']) {
-    failed += await runScenario('trusted', { fixture: corpus, tests: 'out/test/scale/index.js', timeoutMs: 1_800_000, work, port, keep: phase === 'cold', env: { MEETINGS_SCALE_PHASE: phase } });
+    failed += await runScenario('trusted', { fixture: corpus, tests: 'out/test/scale/index.js', timeoutMs: 1_800_000, work, port, keep: phase === 'cold', env: { MEETINGS_SCALE_PHASE: phase }, settings: { 'files.hotExit': 'off' } });
     if (failed) break;
   }
   process.exit(failed > 0 ? 1 : 0);
@@ -48,7 +49,7 @@ if (argv.includes('--screenshots') && failed === 0) await screenshots().catch((e
 process.exit(failed > 0 ? 1 : 0);
 
 /** `work` given: that folder (workspace and profile) is used, and its workspace copied only once; `keep` leaves it for a next run. */
-async function runScenario(scenario, { fixture = join(ROOT, 'test/fixtures/workspace'), tests = 'out/test/integration/index.js', timeoutMs = TIMEOUT_MS, work = mkdtempSync(join(tmpdir(), `meetings-it-${scenario}-`)), port, keep = false, env = {} } = {}) {
+async function runScenario(scenario, { fixture = join(ROOT, 'test/fixtures/workspace'), tests = 'out/test/integration/index.js', timeoutMs = TIMEOUT_MS, work = mkdtempSync(join(tmpdir(), `meetings-it-${scenario}-`)), port, keep = false, env = {}, settings = {} } = {}) {
   const started = Date.now();
   const workspace = join(work, 'workspace');
   if (!existsSync(workspace)) cpSync(fixture, workspace, { recursive: true });
@@ -57,8 +58,9 @@ async function runScenario(scenario, { fixture = join(ROOT, 'test/fixtures/works
   const server = await startCodeServer({
     workDir: join(work, 'server'),
     port,
+    settings,
     trust: scenario === 'trusted',
-    env: { MEETINGS_TEST_RESULTS: resultsFile, MEETINGS_TEST_SCENARIO: scenario, MEETINGS_REPO: ROOT, ...(process.env.MEETINGS_SCALE_PROFILE ? { MEETINGS_SCALE_PROFILE: process.env.MEETINGS_SCALE_PROFILE } : {}), ...env },
+    env: { MEETINGS_TEST_RESULTS: resultsFile, MEETINGS_TEST_SCENARIO: scenario, MEETINGS_REPO: ROOT, ...pick(process.env, ['MEETINGS_SCALE_PROFILE', 'MEETINGS_SCALE_PROBLEMS']), ...env },
   });
   let browser;
   let exitCode = 'timeout';
@@ -106,6 +108,10 @@ async function runScenario(scenario, { fixture = join(ROOT, 'test/fixtures/works
   for (const [name, value] of Object.entries(results.metrics ?? {})) console.log(`  ${name}: ${value}`);
   if (!keep) rmSync(work, { recursive: true, force: true });
   return 0;
+}
+
+function pick(object, keys) {
+  return Object.fromEntries(keys.filter((key) => object[key] !== undefined).map((key) => [key, object[key]]));
 }
 
 async function screenshots() {

@@ -223,9 +223,12 @@ export class DiagnosticsController implements vscode.Disposable {
     }
   }
 
-  /** Closed files queued to be linted again (after a warm start: every file listed from the cache). */
-  get reloadsPending(): number {
-    return this.toReload.size + (this.reloading ? 1 : 0);
+  /**
+   * Files whose problems VS Code does not show yet: queued to be linted again (after a warm start,
+   * every file listed from the cache), being linted, or linted and not yet sent.
+   */
+  get problemsPending(): number {
+    return this.toReload.size + (this.reloading ? 1 : 0) + this.unsent.size;
   }
 
   private shouldPublish(key: string): boolean {

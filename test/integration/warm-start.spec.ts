@@ -46,7 +46,7 @@ describe('warm start from the cache of the index', function () {
 
   it('lists unchanged files from the cache, reads changed ones, and ends with the same actions and problems as a full read', async () => {
     assert.ok(api.store.cacheFile, 'a workspace has a cache');
-    await waitFor('the problems of every file', () => api.diagnostics.reloadsPending === 0);
+    await waitFor('the problems of every file', () => api.diagnostics.problemsPending === 0);
     const before = snapshot(api);
     const changed = workspaceUri('warm', 'm1.md');
     const deleted = workspaceUri('warm', 'm2.md');
@@ -68,7 +68,7 @@ describe('warm start from the cache of the index', function () {
     assert.ok(report.fromCache <= report.files - 1 && report.fromCache >= report.files - 1 - lingering, JSON.stringify({ report, lingering }));
     assert.ok(report.fromCache >= FILES, `the new files came from the cache (${report.fromCache})`);
 
-    await waitFor('the problems of every file', () => api.diagnostics.reloadsPending === 0);
+    await waitFor('the problems of every file', () => api.diagnostics.problemsPending === 0);
     listener.dispose();
     const after = snapshot(api);
     const withProblems = [...after.problems].filter(([key, problems]) => problems.length > 0 && key.includes('/warm/')).map(([key]) => key);

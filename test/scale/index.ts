@@ -144,13 +144,20 @@ export async function run(): Promise<void> {
     metrics.filesFromCache = api.store.lastScan?.fromCache ?? 0;
     // Files listed from the cache, and files read before their previous meeting, are linted
     // again after the scan: until then not every problem is shown.
-    await until('the problems of every file', () => api.diagnostics.reloadsPending === 0);
+    await until('the problems of every file', () => api.diagnostics.problemsPending === 0);
     metrics.problemsCompleteMs = Math.round(performance.now() - started);
-    // The same in a cold and a warm start: the files listed from the cache were linted again.
-    metrics.problems = vscode.languages.getDiagnostics().reduce((sum, [, diagnostics]) => sum + diagnostics.filter((diagnostic) => diagnostic.source === 'meetings').length, 0);
     const duringReload = endPhase();
     metrics.longestStallDuringRelintMs = duringReload.stall;
     metrics.longestBusyStallDuringRelintMs = duringReload.busy;
+    // The same in a cold and a warm start: the files listed from the cache were linted again.
+    const problemsByFile = vscode.languages.getDiagnostics().map(([uri, diagnostics]) => [uri.toString(), diagnostics.filter((diagnostic) => diagnostic.source === 'meetings')] as const);
+    metrics.problems = problemsByFile.reduce((sum, [, diagnostics]) => sum + diagnostics.length, 0);
+    // MEETINGS_SCALE_PROBLEMS=<file>: every file's problems, to compare the two starts (<file>.cold.json, <file>.warm.json).
+    if (process.env.MEETINGS_SCALE_PROBLEMS) {
+      const dump = Object.fromEntries(problemsByFile.filter(([, diagnostics]) => diagnostics.length > 0).map(([uri, diagnostics]) => [uri, diagnostics.map((d) => `${String((d.code as { value: string }).value)}@${d.range.start.line}:${d.range.start.character} ${d.message}`).sort()]));
+      writeFileSync(`${process.env.MEETINGS_SCALE_PROBLEMS}.${warm ? 'warm' : 'cold'}.json`, JSON.stringify(dump));
+    }
+    endPhase(); // counting the problems above is the test's own stall
     metrics.longestGcPauseDuringScanMs = Math.round(longestGc);
     metrics.gcPausesOver50msDuringScan = gcOver50;
     gcObserver.disconnect();
@@ -218,6 +225,8 @@ export async function run(): Promise<void> {
     }
     metrics.keystrokeToProblemsMs = Math.round(median(typed));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    // Auto-save may have written some of the typed lines: the next start must find the file as it was.
+    await vscode.workspace.fs.writeFile(target, original);
     await vscode.workspace.getConfiguration('meetings').update('lint.debounceMs', undefined, vscode.ConfigurationTarget.Workspace);
     const afterScan = endPhase(); // while refreshing, changing files and typing
     metrics.longestStallAfterScanMs = afterScan.stall;
