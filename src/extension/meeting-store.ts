@@ -62,16 +62,6 @@ export class MeetingStore implements vscode.Disposable {
   /** Per file, the id of the newest disk read stored. */
   private readonly storedReads = new Map<string, number>();
   private readonly forgets: Array<{ seq: number; key: string; subtree: boolean }> = [];
-  /** Where the cache of the index is kept, if anywhere. */
-  get cacheFile(): string | null {
-    return this.warmStart?.file ?? null;
-  }
-
-  /** Saves the cache of the index now (it is saved after each scan, and a minute after changes). */
-  async saveCache(): Promise<void> {
-    await this.warmStart?.save();
-  }
-
   /** Reads started for the diagnostics' reload queue, used by `loadMeeting` if the entry is still the same. */
   private readonly prefetched = new Map<string, { entry: IndexedMeeting; text: Promise<string | null> }>();
   private readonly warmStart: WarmStart | null;
@@ -123,6 +113,16 @@ export class MeetingStore implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
     );
+  }
+
+  /** Where the cache of the index is kept, if anywhere. */
+  get cacheFile(): string | null {
+    return this.warmStart?.file ?? null;
+  }
+
+  /** Saves the cache of the index now (it is saved after each scan, and five minutes after changes). */
+  async saveCache(): Promise<void> {
+    await this.warmStart?.save();
   }
 
   /**
