@@ -66,6 +66,14 @@ export class MeetingIndex {
     return [...this.entries.keys()];
   }
 
+  /** `keys` ordered by their meeting's date, latest first; undated and unknown keys last, in the order given. */
+  newestFirst(keys: Iterable<string>): string[] {
+    const dated = [...keys].map((key) => ({ key, date: this.entries.get(key)?.meeting.fields.date ?? '' }));
+    // Array.prototype.sort is stable: equal dates keep the order given.
+    dated.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+    return dated.map(({ key }) => key);
+  }
+
   /** Stores a parsed file; a file that is not a meeting is removed instead. */
   set(entry: IndexedMeeting): void {
     this.uncount(entry.key);

@@ -53,9 +53,12 @@ export class DiagnosticsController implements vscode.Disposable {
       store.index.onDidChange((keys) => this.updateWithDependents(keys)),
       configs.onDidChange(() => this.configCollection.clear()),
       // During the first scan a meeting is often read before its previous one: it is read again
-      // once, when the scan is over, rather than each time an earlier meeting turns up.
+      // once, when the scan is over, rather than each time an earlier meeting turns up. So are
+      // the files a warm start listed from the cache: the latest meetings first, the archive last.
       store.onDidChangeScanning((scanning) => {
-        if (!scanning && this.toReload.size > 0 && !this.reloading) void this.reloadQueued();
+        if (scanning || this.toReload.size === 0 || this.reloading) return;
+        this.newestFirst();
+        void this.reloadQueued();
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.update(document.uri.toString())),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -190,6 +193,13 @@ export class DiagnosticsController implements vscode.Disposable {
   private reloadLater(key: string): void {
     this.toReload.add(key);
     if (!this.reloading && !this.store.isScanning) void this.reloadQueued();
+  }
+
+  /** Orders the reload queue by meeting date, latest first. */
+  private newestFirst(): void {
+    const keys = this.store.index.newestFirst(this.toReload);
+    this.toReload.clear();
+    for (const key of keys) this.toReload.add(key);
   }
 
   private async reloadQueued(): Promise<void> {

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpus } from '../../bench/corpus';
-import { DEFAULT_CONFIG, decodeSummary, detachedSummary, encodeSummary, parseMeeting, summaryOf, type MeetingSummary } from '../../src/core';
+import { DEFAULT_CONFIG, decodeSummary, detachedSummary, encodeSummary, MeetingIndex, parseMeeting, summaryOf, type MeetingSummary } from '../../src/core';
 import { configFingerprint, sameStamp, stampOf, SummaryCache, type CacheLine } from '../../src/node/summary-cache';
 
 const noTurn = async () => {};
@@ -115,6 +115,19 @@ describe('summary cache', () => {
   it('tells configurations apart by their content', () => {
     assert.equal(configFingerprint(DEFAULT_CONFIG), configFingerprint({ ...DEFAULT_CONFIG }));
     assert.notEqual(configFingerprint(DEFAULT_CONFIG), configFingerprint({ ...DEFAULT_CONFIG, people: [{ name: '张三', aliases: ['Zhang San'] }] }));
+  });
+
+  it('orders the files whose problems are still to come latest meeting first, undated and unknown ones last', () => {
+    const index = new MeetingIndex();
+    const add = (key: string, date: string | null) =>
+      index.set({ key, meeting: summaryOf(parseMeeting(`---\nattendees: [张三]\n${date ? `date: ${date}\n` : ''}---\n`)), config: DEFAULT_CONFIG, version: null });
+    add('a', '2024-03-01');
+    add('undated-1', null);
+    add('b', '2026-11-20');
+    add('c', '2025-01-09');
+    add('d', '2026-11-20');
+    add('undated-2', null);
+    assert.deepEqual(index.newestFirst(['undated-1', 'a', 'gone', 'b', 'c', 'undated-2', 'd']), ['b', 'd', 'c', 'a', 'undated-1', 'gone', 'undated-2']);
   });
 
   it('leaves the old cache in place when a save fails', async () => {
