@@ -3,7 +3,7 @@
 // every value, so a damaged or foreign cache gives "no summary", never a malformed one.
 import { isIsoDate } from './calendar';
 import type { ActionStatus, MeetingFields, Priority } from './model';
-import type { ActionSummary, MeetingSummary } from './summary';
+import { NO_OWNERS, type ActionSummary, type MeetingSummary } from './summary';
 
 type EncodedFields = [
   title: string | null,
@@ -100,9 +100,6 @@ function decodeFields(value: unknown, share: (text: string) => string): MeetingF
     tags: tags.map(share),
   };
 }
-
-const NO_OWNERS: string[] = [];
-Object.freeze(NO_OWNERS);
 
 function decodeAction(value: unknown, share: (text: string) => string, index: number): ActionSummary | null {
   if (!Array.isArray(value) || value.length !== 12) return null;

@@ -71,7 +71,8 @@ export function summaryOf(meeting: Meeting | MeetingSummary): MeetingSummary {
   return summary;
 }
 
-const NO_OWNERS: string[] = [];
+/** One shared, frozen empty list for the many actions without owners. */
+export const NO_OWNERS: string[] = [];
 Object.freeze(NO_OWNERS);
 
 /**

@@ -119,13 +119,6 @@ export class SummaryCache {
     }
   }
 
-  /** Every cached summary by key. */
-  async load(takeTurn: () => Promise<void>): Promise<Map<string, CachedSummary>> {
-    const entries = new Map<string, CachedSummary>();
-    for await (const { key, cached } of this.entries(takeTurn)) entries.set(key, cached);
-    return entries;
-  }
-
   /**
    * Writes every line to a new file, then puts it in place: a reader sees the old cache or the new
    * one, never a half-written one. `takeTurn` is awaited between lines. One writer at a time (the
