@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ConfigLoader } from './config-loader';
 import { IndexCache } from './index-cache';
-import { IndexEntry, notMeetingRecord, recordOf, type IndexRecord } from './index-record';
+import { encodeRecord, IndexEntry, notMeetingRecord, recordOf, type IndexRecord } from './index-record';
 import { loadFile } from './meeting-files';
 import { toPosix } from './paths';
 
@@ -100,22 +100,31 @@ export interface ParseJob {
 
 /** Parses files on this thread. */
 export function parseHere(jobs: readonly ParseJob[]): { records: IndexRecord[]; unreadable: Unreadable[] } {
-  const configs = new ConfigLoader();
   const records: IndexRecord[] = [];
-  const unreadable: Unreadable[] = [];
-  for (const job of jobs) {
-    const loaded = loadFile(job.path, configs);
-    if (loaded.kind === 'unreadable') unreadable.push({ path: job.path, reason: loaded.reason });
-    else if (loaded.kind === 'skipped') records.push(notMeetingRecord(toPosix(job.path), job.size, job.mtimeMs));
-    else records.push(recordOf(loaded.meeting, toPosix(job.path), job.size, job.mtimeMs));
-  }
+  const unreadable = parseEach(jobs, (record) => records.push(record));
   return { records, unreadable };
 }
 
 /** What each worker thread runs: parses its files and encodes their records. */
 export function parseForWorker(jobs: readonly ParseJob[]): WorkerResult {
-  const { records, unreadable } = parseHere(jobs);
-  return { encoded: records.map((record) => [record.path, record.size, record.mtimeMs, IndexEntry.of(record).encoded()]), unreadable };
+  const encoded: WorkerResult['encoded'] = [];
+  // Each record is encoded as soon as it is made, so it dies young: holding thousands of records
+  // until the end made every garbage collection walk them.
+  const unreadable = parseEach(jobs, (record) => encoded.push([record.path, record.size, record.mtimeMs, encodeRecord(record)]));
+  return { encoded, unreadable };
+}
+
+/** Parses each file and hands its record on; returns the files that could not be read. */
+function parseEach(jobs: readonly ParseJob[], take: (record: IndexRecord) => void): Unreadable[] {
+  const configs = new ConfigLoader();
+  const unreadable: Unreadable[] = [];
+  for (const job of jobs) {
+    const loaded = loadFile(job.path, configs);
+    if (loaded.kind === 'unreadable') unreadable.push({ path: job.path, reason: loaded.reason });
+    else if (loaded.kind === 'skipped') take(notMeetingRecord(toPosix(job.path), job.size, job.mtimeMs));
+    else take(recordOf(loaded.meeting, toPosix(job.path), job.size, job.mtimeMs));
+  }
+  return unreadable;
 }
 
 async function parseOnWorkers(jobs: readonly ParseJob[], count: number, script: string): Promise<WorkerResult> {
