@@ -12,6 +12,7 @@ export { applyEdits, safeFixEdits } from './edits';
 export { computeLineStarts, positionOf, stripBom } from './lines';
 export { message, localeFrom } from './messages';
 export { RULES, RULE_IDS } from './rules';
+export { sameFindingsDays } from './rules/action-overdue';
 export type { Rule } from './rules/rule';
 export { SECTION_KINDS, DEFAULT_SECTION_HEADINGS, classifyHeading } from './vocabulary';
 export { dueBucket, DUE_BUCKETS, MeetingIndex } from './meeting-index';

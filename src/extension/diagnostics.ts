@@ -1,7 +1,8 @@
 // Findings as VS Code diagnostics: the same rule ids, messages, ranges and severities as the CLI,
 // for open documents (from the unsaved buffer) and, by setting, every meeting of the workspace.
 import * as vscode from 'vscode';
-import { computeLineStarts, configProblemMessage, lintMeeting, positionOf, StringPool, todayIn, type Finding, type IndexedMeeting, type Meeting, type Span } from '../core';
+import { computeLineStarts, configProblemMessage, lintMeeting, positionOf, sameFindingsDays, StringPool, todayIn, type Finding, type IndexedMeeting, type Meeting, type Span } from '../core';
+import { decodeProblems, holdsOn, type CachedProblem } from '../node/problems-cache';
 import type { ConfigResolver } from './config-resolver';
 import { displayLocale } from './locale';
 import type { Log } from './log';
@@ -41,6 +42,17 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Problems of closed files not yet handed to VS Code: sent together, a few hundred per turn of the event loop. */
   private readonly unsent = new Map<string, vscode.Diagnostic[]>();
   private sendTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * For each closed file, the entry its problems were last worked out for, with what else they
+   * depend on (see `lintInputs`) and the days they hold on: what the problems cache saves.
+   */
+  private readonly cacheable = new Map<string, { entry: IndexedMeeting; inputs: string | null; days: [string, string] }>();
+  /** After a scan that listed files from the cache, the queue first takes the problems saved with it. */
+  private cachedProblemsFirst = false;
+  /** After a scan, the cache is saved again once every queued file's problems are shown. */
+  private saveWhenShown = false;
+  /** Files of the reload queue whose problems came from the cache, and files linted again. */
+  readonly reloadCounts = { fromCache: 0, linted: 0 };
 
   constructor(
     private readonly store: MeetingStore,
@@ -57,6 +69,8 @@ export class DiagnosticsController implements vscode.Disposable {
       // the files a warm start listed from the cache: the latest meetings first, the archive last.
       store.onDidChangeScanning((scanning) => {
         if (scanning || this.toReload.size === 0 || this.reloading) return;
+        this.cachedProblemsFirst = (store.lastScan?.fromCache ?? 0) > 0;
+        this.saveWhenShown = true;
         this.newestFirst();
         void this.reloadQueued();
       }),
@@ -66,6 +80,7 @@ export class DiagnosticsController implements vscode.Disposable {
         if (event.affectsConfiguration('meetings.lint.scope')) this.updateAll();
       }),
     );
+    store.provideProblems((key) => this.cachedFormOf(key));
     // "Overdue" changes at midnight without any edit.
     const midnightCheck = setInterval(() => this.updateAllIfDayChanged(), 60_000);
     this.disposables.push({ dispose: () => clearInterval(midnightCheck) });
@@ -77,17 +92,30 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   /** Lints a meeting of the index with the editor's options (locale, today, series look-ups). */
-  lint(entry: IndexedMeeting, meeting: Meeting): Finding[] {
+  lint(entry: IndexedMeeting, meeting: Meeting, today = todayIn(entry.config.timezone)): Finding[] {
     const previousMeeting = this.previousMeeting(entry);
     this.setPrevious(entry.key, previousMeeting?.key ?? null);
     return lintMeeting(meeting, {
       config: entry.config,
-      today: todayIn(entry.config.timezone),
+      today,
       locale: displayLocale(),
       nextMeetingDate: this.store.index.nextMeetingDate(entry.meeting.fields.series, entry.meeting.fields.date),
       previousMeeting,
       onRuleError: (rule, error) => this.log.error(`${vscode.Uri.parse(entry.key).fsPath}: rule ${rule} failed`, error),
     });
+  }
+
+  /**
+   * What a closed file's problems depend on besides its text, its configuration and the day, as
+   * one string: the display language and the previous meeting of its series (file, text and
+   * configuration). The next meeting's date changes only fixes, which closed files do not show.
+   * Null when the previous meeting has no stamp to name its text by (an open buffer, say).
+   */
+  private lintInputs(entry: IndexedMeeting): string | null {
+    const previous = this.previousMeeting(entry);
+    const previousStamp = previous ? this.store.stampId(previous.key) : null;
+    if (previous && previousStamp === null) return null;
+    return JSON.stringify([displayLocale(), previous?.key ?? null, previousStamp]);
   }
 
   private setPrevious(key: string, previous: string | null | undefined): void {
@@ -159,6 +187,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const uri = vscode.Uri.parse(key);
     if (!entry || !this.shouldPublish(key)) {
       this.linted.delete(key);
+      this.cacheable.delete(key);
       this.setPrevious(key, undefined);
       this.unsent.delete(key);
       // Each call is a message to VS Code: none for the thousands of files that have no problems shown.
@@ -173,9 +202,15 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private publish(entry: IndexedMeeting, meeting: Meeting): void {
     this.toReload.delete(entry.key); // linted from its current model now
-    const findings = this.lint(entry, meeting);
-    if (entry.version !== null) this.linted.set(entry.key, { entry, findings });
-    else this.linted.delete(entry.key);
+    const today = todayIn(entry.config.timezone);
+    const findings = this.lint(entry, meeting, today);
+    if (entry.version !== null) {
+      this.linted.set(entry.key, { entry, findings });
+      this.cacheable.delete(entry.key);
+    } else {
+      this.linted.delete(entry.key);
+      this.cacheable.set(entry.key, { entry, inputs: this.lintInputs(entry), days: sameFindingsDays(meeting, today) });
+    }
     const diagnostics = findings.map((finding) => toDiagnostic(finding, meeting.lineStarts));
     if (entry.version !== null) {
       // The document being typed in: at once.
@@ -209,6 +244,11 @@ export class DiagnosticsController implements vscode.Disposable {
       // The next few files are read while one is linted. The queue changes meanwhile (a file
       // published on its own leaves it, a neighbour's change adds one): `ahead` keeps only keys
       // still queued.
+      if (this.cachedProblemsFirst) {
+        this.cachedProblemsFirst = false;
+        await this.showCachedProblems(takeTurn);
+        if (this.disposed) return;
+      }
       const upcoming = this.toReload.values();
       const ahead = new Set<string>();
       for (const key of this.toReload) {
@@ -224,13 +264,56 @@ export class DiagnosticsController implements vscode.Disposable {
         const meeting = await this.store.loadMeeting(key);
         if (this.disposed) return;
         // Changed meanwhile (the change brought its own update), or no longer reported.
-        if (meeting && this.store.index.get(key) === entry && this.shouldPublish(key)) this.publish(entry, meeting);
+        if (meeting && this.store.index.get(key) === entry && this.shouldPublish(key)) {
+          this.publish(entry, meeting);
+          this.reloadCounts.linted++;
+        }
         await takeTurn();
+      }
+      if (this.saveWhenShown && this.toReload.size === 0) {
+        this.saveWhenShown = false;
+        void this.store.saveCache(); // with the problems of every file, for the next start
       }
     } finally {
       this.reloading = false;
       this.store.dropPrefetched();
     }
+  }
+
+  /**
+   * Shows the saved problems of each queued file whose text, configuration, day, display language
+   * and previous meeting are those they were worked out with; such a file leaves the queue unread.
+   */
+  private async showCachedProblems(takeTurn: () => Promise<void>): Promise<void> {
+    for await (const line of this.store.cachedProblems(takeTurn)) {
+      if (this.disposed) return;
+      const entry = this.toReload.has(line.key) ? this.store.index.get(line.key) : undefined;
+      if (!entry || entry.version !== null || !this.shouldPublish(line.key)) continue;
+      if (!holdsOn(line.days, todayIn(entry.config.timezone))) continue;
+      const inputs = this.lintInputs(entry);
+      const problems = inputs !== null && inputs === line.inputs ? decodeProblems(line.problems) : null;
+      if (!problems) continue;
+      this.toReload.delete(line.key);
+      this.setPrevious(line.key, this.previousMeeting(entry)?.key ?? null);
+      this.cacheable.set(line.key, { entry, inputs, days: line.days });
+      this.unsent.set(line.key, problems.map(fromCached));
+      this.sendTimer ??= setTimeout(() => this.sendUnsent(), 0);
+      this.reloadCounts.fromCache++;
+    }
+  }
+
+  /** A closed file's problems as the cache saves them, if they are those of its entry in the index. */
+  private cachedFormOf(key: string): { inputs: string; days: [string, string]; problems: CachedProblem[] } | null {
+    const record = this.cacheable.get(key);
+    if (!record || record.inputs === null || record.entry !== this.store.index.get(key)) return null;
+    const problems: CachedProblem[] = [];
+    for (const diagnostic of this.unsent.get(key) ?? this.collection.get(vscode.Uri.parse(key)) ?? []) {
+      const rule = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+      if (typeof rule !== 'string') return null;
+      const { start, end } = diagnostic.range;
+      problems.push([start.line, start.character, end.line, end.character, diagnostic.severity, rule, diagnostic.message]);
+    }
+    return { inputs: record.inputs, days: record.days, problems };
   }
 
   /**
@@ -308,11 +391,20 @@ const ruleCodes = new Map<string, { value: string; target: vscode.Uri }>();
 const messages = new StringPool(100_000);
 
 function toDiagnostic(finding: Finding, lineStarts: readonly number[]): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(toRange(finding.span, lineStarts), messages.shared(finding.message), SEVERITY[finding.severity]);
+  return diagnosticOf(toRange(finding.span, lineStarts), finding.message, SEVERITY[finding.severity], finding.rule);
+}
+
+/** A problem saved in the cache, as `toDiagnostic` made it. */
+function fromCached([startLine, startCharacter, endLine, endCharacter, severity, rule, message]: CachedProblem): vscode.Diagnostic {
+  return diagnosticOf(new vscode.Range(startLine, startCharacter, endLine, endCharacter), message, severity as vscode.DiagnosticSeverity, rule);
+}
+
+function diagnosticOf(range: vscode.Range, message: string, severity: vscode.DiagnosticSeverity, rule: string): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(range, messages.shared(message), severity);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   // A workspace of dense meetings has hundreds of thousands of diagnostics: a link each cost memory.
-  let code = ruleCodes.get(finding.rule);
-  if (!code) ruleCodes.set(finding.rule, (code = { value: finding.rule, target: vscode.Uri.parse(`${RULES_DOC}#${finding.rule}`) }));
+  let code = ruleCodes.get(rule);
+  if (!code) ruleCodes.set(rule, (code = { value: rule, target: vscode.Uri.parse(`${RULES_DOC}#${rule}`) }));
   diagnostic.code = code;
   return diagnostic;
 }

@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TextEdit } from '../core';
+import { ProblemsCache } from '../node/problems-cache';
 import { SummaryCache } from '../node/summary-cache';
 import { assignOwner, markDone, openMeeting, setDueDate } from './action-commands';
 import { ACTION_URI_SCHEME, ActionsTreeProvider, GROUP_BY_VALUES, type ActionNode, type GroupBy, type MoreNode } from './actions-tree';
@@ -35,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
   const started = performance.now();
   const log = new Log();
   const configs = new ConfigResolver();
-  const store = new MeetingStore(configs, log, () => vscode.workspace.getConfiguration('meetings').get<number>('lint.debounceMs', 300), summaryCacheFor(context));
+  const store = new MeetingStore(configs, log, () => vscode.workspace.getConfiguration('meetings').get<number>('lint.debounceMs', 300), cachesFor(context));
   const diagnostics = new DiagnosticsController(store, configs, log);
   const tree = new ActionsTreeProvider(store, context.workspaceState);
   const statusBar = new ActionsStatusBar();
@@ -127,11 +128,11 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
 }
 
 /**
- * The cache of the index in the workspace's storage, or none (no folder open, or storage that is
- * not on a local disk). Its engine id changes with the extension's version and build, as either
- * may read the same file differently.
+ * The caches of the index and of the problems in the workspace's storage, or none (no folder
+ * open, or storage that is not on a local disk). Their engine id changes with the extension's
+ * version and build, as either may read the same file differently.
  */
-function summaryCacheFor(context: vscode.ExtensionContext): SummaryCache | null {
+function cachesFor(context: vscode.ExtensionContext): { summaries: SummaryCache; problems: ProblemsCache } | null {
   const storage = context.storageUri;
   if (storage?.scheme !== 'file') return null;
   let build = '';
@@ -141,7 +142,11 @@ function summaryCacheFor(context: vscode.ExtensionContext): SummaryCache | null 
   } catch {
     // no build stamp: the version alone
   }
-  return new SummaryCache(join(storage.fsPath, 'index-cache.jsonl'), `${String(context.extension.packageJSON.version)}:${build}`);
+  const engine = `${String(context.extension.packageJSON.version)}:${build}`;
+  return {
+    summaries: new SummaryCache(join(storage.fsPath, 'index-cache.jsonl'), engine),
+    problems: new ProblemsCache(join(storage.fsPath, 'problems-cache.jsonl'), engine),
+  };
 }
 
 export function deactivate(): void {}

@@ -8,8 +8,9 @@ import type { ConfigResolver } from './config-resolver';
 import type { Log } from './log';
 import { warmUpEngine } from './engine-warm-up';
 import { nextTurn, takingTurns } from './taking-turns';
+import type { ProblemsCache, StoredProblems } from '../node/problems-cache';
 import type { SummaryCache } from '../node/summary-cache';
-import { WarmStart, type Stamped } from './warm-start';
+import { WarmStart, type ProblemsSource, type Stamped } from './warm-start';
 
 export const MARKDOWN_GLOB = '**/*.{md,markdown}';
 const EXCLUDED_FOLDERS = '{**/node_modules/**,**/.git/**}';
@@ -74,10 +75,10 @@ export class MeetingStore implements vscode.Disposable {
     private readonly configs: ConfigResolver,
     private readonly log: Log,
     private readonly debounceMs: () => number,
-    /** The cache of the index on disk; none for a window without a workspace. */
-    cache: SummaryCache | null = null,
+    /** The cache of the index on disk, and of the problems shown; none for a window without a workspace. */
+    caches: { summaries: SummaryCache; problems: ProblemsCache | null } | null = null,
   ) {
-    this.warmStart = cache ? new WarmStart(cache, this.index, log) : null;
+    this.warmStart = caches ? new WarmStart(caches.summaries, caches.problems, this.index, log) : null;
     const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB);
     const configWatcher = vscode.workspace.createFileSystemWatcher('**/.meetings.yaml');
     // A deleted folder comes as one event for the folder (its files' events are coalesced away).
@@ -123,6 +124,21 @@ export class MeetingStore implements vscode.Disposable {
   /** Saves the cache of the index now (it is saved after each scan, and five minutes after changes). */
   async saveCache(): Promise<void> {
     await this.warmStart?.save();
+  }
+
+  /** Where the problems saved with the cache come from (the diagnostics). */
+  provideProblems(source: ProblemsSource): void {
+    this.warmStart?.provideProblems(source);
+  }
+
+  /** Identifies the text and configuration of a file as read from disk; null for a buffer or an untrusted stamp. */
+  stampId(key: string): string | null {
+    return this.warmStart?.stampId(key) ?? null;
+  }
+
+  /** The problems saved with the cache, for the files still as they were when linted. */
+  cachedProblems(takeTurn: () => Promise<void>): AsyncIterable<StoredProblems> {
+    return this.warmStart?.cachedProblems(takeTurn) ?? (async function* () {})();
   }
 
   /**

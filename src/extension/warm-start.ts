@@ -1,10 +1,12 @@
 // The editor's warm start: the summaries of the files read from disk are saved to a cache in the
 // workspace's storage (after a scan, and five minutes after later changes), and the next scan lists
 // every file whose size, times and configuration are unchanged from there instead of reading and
-// parsing it. Problems of those files come from the diagnostics' reload queue, read after the scan.
+// parsing it. The problems each file showed are saved beside it (problems-cache.ts): the
+// diagnostics show them again where nothing they depend on changed, and lint the other files again.
 import * as vscode from 'vscode';
 import { decodeSummary, encodeSummary, type MeetingIndex, type MeetingSummary, type ResolvedConfig } from '../core';
-import { configFingerprint, sameStamp, stampOf, type CachedSummary, type CacheLine, type FileStamp, type SummaryCache } from '../node/summary-cache';
+import type { ProblemsCache, ProblemsLine, StoredProblems } from '../node/problems-cache';
+import { configFingerprint, sameStamp, stampFields, stampOf, type CachedSummary, type CacheLine, type FileStamp, type SummaryCache } from '../node/summary-cache';
 import type { Log } from './log';
 import { takingTurns } from './taking-turns';
 
@@ -32,6 +34,9 @@ export interface CachedMeeting {
   config: ResolvedConfig;
 }
 
+/** What the diagnostics can say of a file's problems, for the cache: see `ProblemsLine`. */
+export type ProblemsSource = (key: string) => Pick<ProblemsLine, 'inputs' | 'days' | 'problems'> | null;
+
 export interface CacheListing {
   /** The files the cache could not answer for, in the order given. */
   toRead: vscode.Uri[];
@@ -44,12 +49,41 @@ export class WarmStart implements vscode.Disposable {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> | null = null;
   private disposed = false;
+  private problemsSource: ProblemsSource | null = null;
 
   constructor(
     private readonly cache: SummaryCache,
+    private readonly problems: ProblemsCache | null,
     private readonly index: MeetingIndex,
     private readonly log: Log,
   ) {}
+
+  /** Where the problems of the files come from when the cache is saved. */
+  provideProblems(source: ProblemsSource): void {
+    this.problemsSource = source;
+  }
+
+  /**
+   * Identifies the text and configuration of a file read from disk (for the meetings linted with
+   * it as their previous one), or null when it has no trusted stamp (an open buffer, say).
+   */
+  stampId(key: string): string | null {
+    const remembered = this.stamps.get(key);
+    return remembered ? JSON.stringify([...stampFields(remembered.stamp), remembered.config]) : null;
+  }
+
+  /** The saved problems of the files whose stamp and configuration are still those they were linted with. */
+  async *cachedProblems(takeTurn: () => Promise<void>): AsyncGenerator<StoredProblems> {
+    if (!this.problems) return;
+    try {
+      for await (const line of this.problems.entries(takeTurn)) {
+        const remembered = this.stamps.get(line.key);
+        if (remembered && remembered.config === line.config && sameStamp(remembered.stamp, line.stamp)) yield line;
+      }
+    } catch (error) {
+      this.log.warn(`The problems cache could not be read (${this.problems.file}): ${String(error)}`);
+    }
+  }
 
   get file(): string {
     return this.cache.file;
@@ -142,7 +176,7 @@ export class WarmStart implements vscode.Disposable {
   }
 
   private async write(): Promise<void> {
-    const { stamps, index } = this;
+    const { stamps, index, problemsSource } = this;
     function* lines(): Generator<CacheLine> {
       for (const [key, { stamp, config, notMeeting }] of stamps) {
         const entry = index.get(key);
@@ -150,8 +184,15 @@ export class WarmStart implements vscode.Disposable {
         if (summary) yield { key, stamp, config, summary: encodeSummary(summary) };
       }
     }
+    function* problemLines(): Generator<ProblemsLine> {
+      for (const [key, { stamp, config, notMeeting }] of stamps) {
+        const problems = notMeeting ? null : problemsSource?.(key);
+        if (problems) yield { key, stamp, config, ...problems };
+      }
+    }
     try {
       await this.cache.save(lines(), takingTurns());
+      await this.problems?.save(problemLines(), takingTurns());
     } catch (error) {
       // Only costs speed at the next start.
       this.log.warn(`The index cache could not be saved (${this.cache.file}): ${String(error)}`);

@@ -3,13 +3,11 @@
 // next start, a file whose stamp and configuration are unchanged is listed from here instead of
 // being read and parsed again.
 //
-// One JSON line per file after a header line, so loading parses a line at a time and can yield
-// between lines: one JSON.parse of the whole cache would hold the extension host for a quarter
-// of a second at 10,000 meetings.
+// One JSON line per file after a header line (see json-lines.ts).
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { stat } from 'node:fs/promises';
 import type { EncodedSummary, ResolvedConfig } from '../core';
+import { readJsonLines, writeJsonLines, type JsonLinesFile } from './json-lines';
 
 const FORMAT = 1;
 
@@ -87,72 +85,41 @@ export class SummaryCache {
    * awaited between lines); none when there is no usable cache. Damaged lines are skipped.
    */
   async *entries(takeTurn: () => Promise<void>): AsyncGenerator<{ key: string; cached: CachedSummary }> {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(this.file);
-    } catch {
-      return; // none yet
-    }
-    let start = 0;
-    let header = true;
-    while (start < bytes.length) {
-      let end = bytes.indexOf(10, start);
-      if (end < 0) end = bytes.length;
-      const line = bytes.toString('utf8', start, end);
-      start = end + 1;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        if (header) return;
-        continue; // a damaged line costs that file a read
-      }
-      if (header) {
-        header = false;
-        const { format, engine } = (value ?? {}) as { format?: unknown; engine?: unknown };
-        if (format !== FORMAT || engine !== this.engine) return;
-        continue;
-      }
+    for await (const value of readJsonLines(this.layout(), takeTurn)) {
       const entry = cachedEntry(value);
       if (entry) yield entry;
-      await takeTurn();
     }
   }
 
-  /**
-   * Writes every line to a new file, then puts it in place: a reader sees the old cache or the new
-   * one, never a half-written one. `takeTurn` is awaited between lines. One writer at a time (the
-   * caller's): the temporary file has a fixed name, so one left by a killed process is reused.
-   */
+  /** Writes every line to a new file, then puts it in place (see `writeJsonLines`). */
   async save(lines: Iterable<CacheLine>, takeTurn: () => Promise<void>): Promise<void> {
-    await mkdir(dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.tmp`;
-    const handle = await open(temporary, 'w');
-    try {
-      let chunk = JSON.stringify({ format: FORMAT, engine: this.engine }) + '\n';
-      for (const { key, stamp, config, summary } of lines) {
-        chunk += JSON.stringify([key, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, config, summary]) + '\n';
-        if (chunk.length > 1 << 20) {
-          await handle.write(chunk);
-          chunk = '';
-        }
-        await takeTurn();
-      }
-      await handle.write(chunk);
-      await handle.close();
-      await rename(temporary, this.file);
-    } catch (error) {
-      await handle.close().catch(() => {});
-      await rm(temporary, { force: true });
-      throw error;
-    }
+    await writeJsonLines(this.layout(), rows(lines), takeTurn);
   }
+
+  private layout(): JsonLinesFile {
+    return { file: this.file, format: FORMAT, engine: this.engine };
+  }
+}
+
+function* rows(lines: Iterable<CacheLine>): Generator<unknown[]> {
+  for (const { key, stamp, config, summary } of lines) yield [key, ...stampFields(stamp), config, summary];
+}
+
+/** A stamp as the cache files write it. */
+export function stampFields(stamp: FileStamp): [size: number, mtimeMs: number, ctimeMs: number, ino: number] {
+  return [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino];
+}
+
+/** The stamp written by `stampFields`, or null. */
+export function stampFrom(size: unknown, mtimeMs: unknown, ctimeMs: unknown, ino: unknown): FileStamp | null {
+  if (typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof ctimeMs !== 'number' || typeof ino !== 'number') return null;
+  return { size, mtimeMs, ctimeMs, ino };
 }
 
 function cachedEntry(value: unknown): { key: string; cached: CachedSummary } | null {
   if (!Array.isArray(value) || value.length !== 7) return null;
   const [key, size, mtimeMs, ctimeMs, ino, config, summary] = value as unknown[];
-  if (typeof key !== 'string' || typeof config !== 'string') return null;
-  if (typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof ctimeMs !== 'number' || typeof ino !== 'number') return null;
-  return { key, cached: { stamp: { size, mtimeMs, ctimeMs, ino }, config, summary } };
+  const stamp = stampFrom(size, mtimeMs, ctimeMs, ino);
+  if (typeof key !== 'string' || typeof config !== 'string' || !stamp) return null;
+  return { key, cached: { stamp, config, summary } };
 }

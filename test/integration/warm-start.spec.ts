@@ -1,8 +1,10 @@
 // The editor's warm start: a scan lists unchanged files from the cache of the last scan, reads
-// the files that changed, and ends with the same actions and the same problems as a scan that
-// reads everything. A damaged cache, and the Refresh command, mean every file is read.
+// the files that changed, shows the saved problems of the files whose problems cannot have
+// changed and lints the others again, and ends with the same actions and the same problems as a
+// scan that reads everything. A damaged cache, and the Refresh command, mean every file is read.
 import { strict as assert } from 'node:assert';
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { MeetingSummary } from '../../src/core';
 import type { MeetingsApi } from '../../src/extension/extension';
@@ -26,6 +28,15 @@ function lingeringMarkdownBuffers(): number {
   return vscode.workspace.textDocuments.filter((document) => !document.isClosed && document.uri.scheme === 'file' && /\.(md|markdown)$/u.test(document.uri.path)).length;
 }
 
+/**
+ * Waits until every file's problems are shown, then saves the cache: a save that follows the
+ * problems (the diagnostics start one) must not overwrite what a test then writes into the cache.
+ */
+async function settleAndSave(api: MeetingsApi): Promise<void> {
+  await waitFor('the problems of every file', () => api.diagnostics.problemsPending === 0);
+  await api.store.saveCache();
+}
+
 describe('warm start from the cache of the index', function () {
   this.timeout(90_000);
   let api: MeetingsApi;
@@ -40,7 +51,7 @@ describe('warm start from the cache of the index', function () {
     // A file's stamp is trusted once it is two seconds old: every file of the workspace is, then.
     await new Promise((resolve) => setTimeout(resolve, 2_100));
     await api.store.scan({ fresh: true });
-    await api.store.saveCache();
+    await settleAndSave(api);
   });
   after(() => rmSync(folder().fsPath, { recursive: true, force: true }));
 
@@ -50,22 +61,30 @@ describe('warm start from the cache of the index', function () {
     const before = snapshot(api);
     const changed = workspaceUri('warm', 'm1.md');
     const deleted = workspaceUri('warm', 'm2.md');
+    // m9 is the meeting before m3 in their series: m3's saved problems miss the carry-over of the new action.
+    const previous = workspaceUri('warm', 'm9.md');
+    const following = workspaceUri('warm', 'm3.md');
+    assert.equal(api.diagnostics.previousMeeting(api.store.index.get(following.toString())!)?.key, previous.toString());
     appendFileSync(changed.fsPath, '- [ ] WARM-CHANGED 新增的行动项\n');
+    appendFileSync(previous.fsPath, '- [ ] WARM-CARRY 下次会议要跟进 @张三 📅 2021-12-01\n');
     rmSync(deleted.fsPath);
     await waitFor('the change in the index', () => api.store.index.get(changed.toString())?.meeting.actions.some((action) => action.text.startsWith('WARM-CHANGED')));
+    await waitFor('the new action of the previous meeting', () => api.store.index.get(previous.toString())?.meeting.actions.some((action) => action.text.startsWith('WARM-CARRY')));
     await waitFor('the deletion in the index', () => !api.store.index.get(deleted.toString()));
     // Settled, so that only its new size and times tell the change.
     await new Promise((resolve) => setTimeout(resolve, 2_100));
 
     const lingering = lingeringMarkdownBuffers();
+    const counts = { ...api.diagnostics.reloadCounts };
     // VS Code keeps the problems shown before this scan: the files whose problems are published
-    // again show that the files listed from the cache are linted again, not left as they were.
+    // again show that the problems of the files listed from the cache are shown again (saved or
+    // linted again), not left as they were.
     const republished = new Set<string>();
     const listener = vscode.languages.onDidChangeDiagnostics((event) => event.uris.forEach((uri) => republished.add(uri.toString())));
     await api.store.scan();
     const report = api.store.lastScan!;
-    // Every file but the changed one, and the odd buffer VS Code keeps open (read from the buffer).
-    assert.ok(report.fromCache <= report.files - 1 && report.fromCache >= report.files - 1 - lingering, JSON.stringify({ report, lingering }));
+    // Every file but the two changed ones, and the odd buffer VS Code keeps open (read from the buffer).
+    assert.ok(report.fromCache <= report.files - 2 && report.fromCache >= report.files - 2 - lingering, JSON.stringify({ report, lingering }));
     assert.ok(report.fromCache >= FILES, `the new files came from the cache (${report.fromCache})`);
 
     await waitFor('the problems of every file', () => api.diagnostics.problemsPending === 0);
@@ -73,9 +92,15 @@ describe('warm start from the cache of the index', function () {
     const after = snapshot(api);
     const withProblems = [...after.problems].filter(([key, problems]) => problems.length > 0 && key.includes('/warm/')).map(([key]) => key);
     assert.ok(withProblems.length >= FILES - 1);
-    assert.deepEqual(withProblems.filter((key) => !republished.has(key)), [], 'every listed file with problems was linted again');
+    assert.deepEqual(withProblems.filter((key) => !republished.has(key)), [], 'every listed file with problems was shown again');
+    const fromCache = api.diagnostics.reloadCounts.fromCache - counts.fromCache;
+    const linted = api.diagnostics.reloadCounts.linted - counts.linted;
+    // All but the changed, deleted and previous meetings, and the one after the previous.
+    assert.ok(fromCache >= FILES - 4, JSON.stringify({ fromCache, linted }));
+    assert.ok(linted >= 1, JSON.stringify({ fromCache, linted }));
     assert.deepEqual([...after.summaries.keys()].sort(), [...before.summaries.keys()].filter((key) => key !== deleted.toString()).sort());
     for (const [key, summary] of after.summaries) {
+      if (key === previous.toString() || key === following.toString()) continue;
       if (key === changed.toString()) {
         assert.deepEqual(summary.actions.map((action) => action.label).slice(0, -1), before.summaries.get(key)!.actions.map((action) => action.label));
         continue;
@@ -88,11 +113,16 @@ describe('warm start from the cache of the index', function () {
     const newLine = meeting(1).split('\n').length;
     assert.deepEqual(after.problems.get(changed.toString()), [...before.problems.get(changed.toString())!, `action-due@${newLine}`, `action-owner@${newLine}`].sort());
     assert.ok(before.problems.get(workspaceUri('warm', 'm0.md').toString())?.some((problem) => problem.startsWith('action-owner@')), 'the files have problems of their own');
+    // The meeting after the changed one was linted again: one more carry-over (on its first line,
+    // its follow-up section being absent), not the problems saved before the change.
+    const carryOvers = (problems: string[] | undefined) => (problems ?? []).filter((problem) => problem.startsWith('carry-over@')).length;
+    assert.equal(carryOvers(after.problems.get(following.toString())), carryOvers(before.problems.get(following.toString())) + 1);
+    assert.ok(carryOvers(before.problems.get(following.toString())) > 0, 'm3 follows up nothing of m9');
   });
 
   it('reads every file when the cache is damaged, a file whose line is damaged, and every file on Refresh', async () => {
     const file = api.store.cacheFile!;
-    await api.store.saveCache();
+    await settleAndSave(api);
     const before = snapshot(api).summaries;
     const [header, ...lines] = readFileSync(file, 'utf8').split('\n');
     const damagedKey = workspaceUri('warm', 'm3.md').toString();
@@ -107,15 +137,30 @@ describe('warm start from the cache of the index', function () {
     assert.ok(report.fromCache <= report.files - 1 && report.fromCache >= report.files - 1 - lingering, JSON.stringify({ report, lingering }));
     assert.deepEqual(snapshot(api).summaries, before);
 
+    // A damaged problems cache: every file's problems are linted again, and the same.
+    await settleAndSave(api);
+    const problemsFile = join(dirname(file), 'problems-cache.jsonl');
+    const problemsBefore = snapshot(api).problems;
+    const [problemsHeader, ...problemLines] = readFileSync(problemsFile, 'utf8').trimEnd().split('\n');
+    assert.ok(problemLines.length >= FILES - 1, `the problems of the files were saved (${problemLines.length})`);
+    // Half the lines name a rule that does not exist, half are cut short.
+    const damage = (line: string, i: number) => (i % 2 ? line.replace(/"(?:carry-over|action-owner)"/gu, '"no-such-rule"') : line.slice(0, -2));
+    writeFileSync(problemsFile, [problemsHeader, ...problemLines.map(damage)].join('\n'));
+    const counts = { ...api.diagnostics.reloadCounts };
+    await api.store.scan();
+    await waitFor('the problems of every file', () => api.diagnostics.problemsPending === 0);
+    assert.ok(api.diagnostics.reloadCounts.linted - counts.linted >= FILES - 1, 'the files with damaged problems were linted again');
+    assert.deepEqual(snapshot(api).problems, problemsBefore);
+
     // Every line damaged, under a good header (after the save that the scan started).
-    await api.store.saveCache();
+    await settleAndSave(api);
     writeFileSync(file, [header, ...lines.map((line) => `${line.slice(0, 40)}]]`)].join('\n'));
     await api.store.scan();
     assert.equal(api.store.lastScan!.fromCache, 0);
     assert.deepEqual(snapshot(api).summaries, before);
 
     // Refresh reads every file, whatever the cache holds, and saves a new cache when done.
-    await api.store.saveCache();
+    await settleAndSave(api);
     writeFileSync(file, 'not a cache');
     await vscode.commands.executeCommand('meetings.refresh');
     assert.equal(api.store.lastScan!.fromCache, 0, 'Refresh reads every file');

@@ -6,6 +6,7 @@
 // same workspace, from the cache the first saved.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
+import { dirname, join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -142,14 +143,16 @@ export async function run(): Promise<void> {
     metrics.longestStallDuringScanMs = duringScan.stall;
     metrics.longestBusyStallDuringScanMs = duringScan.busy;
     metrics.filesFromCache = api.store.lastScan?.fromCache ?? 0;
-    // Files listed from the cache, and files read before their previous meeting, are linted
-    // again after the scan: until then not every problem is shown.
+    // Files listed from the cache, and files read before their previous meeting, show their saved
+    // problems or are linted again after the scan: until then not every problem is shown.
     await until('the problems of every file', () => api.diagnostics.problemsPending === 0);
     metrics.problemsCompleteMs = Math.round(performance.now() - started);
+    metrics.filesWithProblemsFromCache = api.diagnostics.reloadCounts.fromCache;
+    metrics.filesLintedAfterScan = api.diagnostics.reloadCounts.linted;
     const duringReload = endPhase();
     metrics.longestStallDuringRelintMs = duringReload.stall;
     metrics.longestBusyStallDuringRelintMs = duringReload.busy;
-    // The same in a cold and a warm start: the files listed from the cache were linted again.
+    // The same in a cold and a warm start, whether a file's problems were saved or linted again.
     const problemsByFile = vscode.languages.getDiagnostics().map(([uri, diagnostics]) => [uri.toString(), diagnostics.filter((diagnostic) => diagnostic.source === 'meetings')] as const);
     metrics.problems = problemsByFile.reduce((sum, [, diagnostics]) => sum + diagnostics.length, 0);
     // MEETINGS_SCALE_PROBLEMS=<file>: every file's problems, to compare the two starts (<file>.cold.json, <file>.warm.json).
@@ -171,6 +174,7 @@ export async function run(): Promise<void> {
     await api.store.saveCache();
     metrics.cacheSaveMs = Math.round(performance.now() - saving);
     metrics.cacheMB = Math.round(statSync(api.store.cacheFile!).size / 1e5) / 10;
+    metrics.problemsCacheMB = Math.round(statSync(join(dirname(api.store.cacheFile!), 'problems-cache.jsonl')).size / 1e5) / 10;
     const duringSave = endPhase();
     metrics.longestStallDuringCacheSaveMs = duringSave.stall;
     metrics.longestBusyStallDuringCacheSaveMs = duringSave.busy;

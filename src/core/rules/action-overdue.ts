@@ -1,5 +1,6 @@
 import { daysBetween } from '../calendar';
 import { countedMessage } from '../messages';
+import type { Meeting } from '../model';
 import { pendingActions, type Rule } from './rule';
 
 export const actionOverdue: Rule = {
@@ -17,3 +18,20 @@ export const actionOverdue: Rule = {
     }
   },
 };
+
+/**
+ * The days on which the meeting's findings are those of `today`, as `[from, until]` (inclusive,
+ * '' for no bound). This rule is the only one that reads the day. With an action overdue, its
+ * message counts the days: today only. Otherwise every day up to the first pending due date (the
+ * day after it, that action is overdue).
+ */
+export function sameFindingsDays(meeting: Meeting, today: string): [from: string, until: string] {
+  let firstDue = '';
+  for (const action of pendingActions(meeting)) {
+    const due = action.due?.date;
+    if (!due) continue;
+    if (due < today) return [today, today];
+    if (firstDue === '' || due < firstDue) firstDue = due;
+  }
+  return ['', firstDue];
+}

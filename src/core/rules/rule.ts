@@ -13,7 +13,10 @@ export interface RuleReport {
 export interface RuleContext {
   meeting: Meeting;
   config: ResolvedConfig;
-  /** `YYYY-MM-DD`, from `--today` or the clock in the configured time zone. */
+  /**
+   * `YYYY-MM-DD`, from `--today` or the clock in the configured time zone. A rule that reads it
+   * must be reflected in `sameFindingsDays` (the editor's cache of problems relies on it).
+   */
   today: string;
   locale: Locale;
   /** Date of the series' next meeting, when known (the editor knows the workspace). */
