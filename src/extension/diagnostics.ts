@@ -80,7 +80,7 @@ export class DiagnosticsController implements vscode.Disposable {
         if (event.affectsConfiguration('meetings.lint.scope')) this.updateAll();
       }),
     );
-    store.provideProblems((key) => this.cachedFormOf(key));
+    store.provideProblems({ problemsOf: (key) => this.cachedFormOf(key), allShown: () => this.toReload.size === 0 && !this.reloading });
     // "Overdue" changes at midnight without any edit.
     const midnightCheck = setInterval(() => this.updateAllIfDayChanged(), 60_000);
     this.disposables.push({ dispose: () => clearInterval(midnightCheck) });

@@ -34,8 +34,16 @@ export interface CachedMeeting {
   config: ResolvedConfig;
 }
 
-/** What the diagnostics can say of a file's problems, for the cache: see `ProblemsLine`. */
-export type ProblemsSource = (key: string) => Pick<ProblemsLine, 'inputs' | 'days' | 'problems'> | null;
+/** What the diagnostics can say of the files' problems, for the cache. */
+export interface ProblemsSource {
+  /** A file's problems as shown, with what they depend on (see `ProblemsLine`), or null. */
+  problemsOf(key: string): Pick<ProblemsLine, 'inputs' | 'days' | 'problems'> | null;
+  /**
+   * False while problems are still to be shown: files listed from the cache have none yet, and
+   * saving then would drop their lines (the saved file stays, each line checked when read).
+   */
+  allShown(): boolean;
+}
 
 export interface CacheListing {
   /** The files the cache could not answer for, in the order given. */
@@ -184,19 +192,17 @@ export class WarmStart implements vscode.Disposable {
         if (summary) yield { key, stamp, config, summary: encodeSummary(summary) };
       }
     }
-    function* problemLines(): Generator<ProblemsLine> {
+    function* problemLines(source: ProblemsSource): Generator<ProblemsLine> {
       for (const [key, { stamp, config, notMeeting }] of stamps) {
-        const problems = notMeeting ? null : problemsSource?.(key);
+        const problems = notMeeting ? null : source.problemsOf(key);
         if (problems) yield { key, stamp, config, ...problems };
       }
     }
-    try {
-      await this.cache.save(lines(), takingTurns());
-      await this.problems?.save(problemLines(), takingTurns());
-    } catch (error) {
-      // Only costs speed at the next start.
-      this.log.warn(`The index cache could not be saved (${this.cache.file}): ${String(error)}`);
-    }
+    // A failed save only costs speed at the next start.
+    await this.cache.save(lines(), takingTurns()).catch((error: unknown) => this.log.warn(`The index cache could not be saved (${this.cache.file}): ${String(error)}`));
+    const { problems } = this;
+    if (!problems || !problemsSource?.allShown()) return;
+    await problems.save(problemLines(problemsSource), takingTurns()).catch((error: unknown) => this.log.warn(`The problems cache could not be saved (${problems.file}): ${String(error)}`));
   }
 
   dispose(): void {
