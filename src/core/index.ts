@@ -6,13 +6,13 @@ export { CONFIG_FILE_NAME, DEFAULT_CONFIG, configProblemMessage, mergeConfig, pa
 export type { ConfigLayer, ConfigProblem, Person, ResolvedConfig } from './config';
 export { parseMeeting, isExcluded } from './parse';
 export type { ParseOptions } from './parse';
-export { lintMeeting, severityOf } from './lint';
+export { lintMeeting, severityOf, withoutSuppressed } from './lint';
 export type { LintOptions } from './lint';
 export { applyEdits, safeFixEdits } from './edits';
 export { computeLineStarts, positionOf, stripBom } from './lines';
 export { message, localeFrom } from './messages';
 export { RULES, RULE_IDS } from './rules';
-export { sameFindingsDays } from './rules/action-overdue';
+export { actionOverdue, overdueCandidates, overdueOn, type OverdueCandidate } from './rules/action-overdue';
 export type { Rule } from './rules/rule';
 export { SECTION_KINDS, DEFAULT_SECTION_HEADINGS, classifyHeading } from './vocabulary';
 export { dueBucket, DUE_BUCKETS, MeetingIndex } from './meeting-index';

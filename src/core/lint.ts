@@ -58,8 +58,9 @@ const RULE_ORDER = new Map(RULES.map((rule, index) => [rule.id, index]));
  * Drops the findings a suppression comment covers: `next-line` and `line` ones by their target
  * line, `disable`/`enable` by the last one above the finding that names its rule or no rule.
  * One sweep over findings in document order, so it stays linear in a file with thousands of both.
+ * (Also what the cache of problems keeps of `action-overdue`: its candidates, as findings to be.)
  */
-function withoutSuppressed(findings: readonly Finding[], meeting: Meeting): Finding[] {
+export function withoutSuppressed<Item extends Pick<Finding, 'rule' | 'span'>>(findings: readonly Item[], meeting: Meeting): Item[] {
   const { suppressions } = meeting;
   if (suppressions.length === 0) return [...findings];
   const applies = (suppression: Suppression, rule: string) => suppression.rules.length === 0 || suppression.rules.includes(rule);
@@ -75,7 +76,7 @@ function withoutSuppressed(findings: readonly Finding[], meeting: Meeting): Find
   let next = 0;
   let disabledForAll = false;
   const disabledByRule = new Map<string, boolean>();
-  const kept: Finding[] = [];
+  const kept: Item[] = [];
   for (const finding of findings) {
     const line = lineOf(meeting.lineStarts, finding.span.start);
     for (; next < suppressions.length && suppressions[next]!.line <= line; next++) {

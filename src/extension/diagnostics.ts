@@ -1,8 +1,25 @@
 // Findings as VS Code diagnostics: the same rule ids, messages, ranges and severities as the CLI,
 // for open documents (from the unsaved buffer) and, by setting, every meeting of the workspace.
 import * as vscode from 'vscode';
-import { computeLineStarts, configProblemMessage, lintMeeting, positionOf, sameFindingsDays, StringPool, todayIn, type Finding, type IndexedMeeting, type Meeting, type Span } from '../core';
-import { decodeProblems, holdsOn, type CachedProblem } from '../node/problems-cache';
+import {
+  actionOverdue,
+  computeLineStarts,
+  configProblemMessage,
+  lintMeeting,
+  overdueCandidates,
+  overdueOn,
+  positionOf,
+  RULE_IDS,
+  severityOf,
+  StringPool,
+  todayIn,
+  withoutSuppressed,
+  type Finding,
+  type IndexedMeeting,
+  type Meeting,
+  type Span,
+} from '../core';
+import { decodeProblems, type CachedOverdue, type CachedProblem, type ProblemsLine } from '../node/problems-cache';
 import type { ConfigResolver } from './config-resolver';
 import { displayLocale } from './locale';
 import type { Log } from './log';
@@ -44,9 +61,10 @@ export class DiagnosticsController implements vscode.Disposable {
   private sendTimer: ReturnType<typeof setTimeout> | undefined;
   /**
    * For each closed file, the entry its problems were last worked out for, with what else they
-   * depend on (see `lintInputs`) and the days they hold on: what the problems cache saves.
+   * depend on (see `lintInputs`) and its overdue candidates (`CachedOverdue[]`, as JSON: a string
+   * is far smaller than arrays): what the problems cache saves.
    */
-  private readonly cacheable = new Map<string, { entry: IndexedMeeting; inputs: string | null; days: [string, string] }>();
+  private readonly cacheable = new Map<string, { entry: IndexedMeeting; inputs: string | null; overdue: string }>();
   /** After a scan that listed files from the cache, the queue first takes the problems saved with it. */
   private cachedProblemsFirst = false;
   /** After a scan, the cache is saved again once every queued file's problems are shown. */
@@ -92,12 +110,12 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   /** Lints a meeting of the index with the editor's options (locale, today, series look-ups). */
-  lint(entry: IndexedMeeting, meeting: Meeting, today = todayIn(entry.config.timezone)): Finding[] {
+  lint(entry: IndexedMeeting, meeting: Meeting): Finding[] {
     const previousMeeting = this.previousMeeting(entry);
     this.setPrevious(entry.key, previousMeeting?.key ?? null);
     return lintMeeting(meeting, {
       config: entry.config,
-      today,
+      today: todayIn(entry.config.timezone),
       locale: displayLocale(),
       nextMeetingDate: this.store.index.nextMeetingDate(entry.meeting.fields.series, entry.meeting.fields.date),
       previousMeeting,
@@ -106,10 +124,11 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   /**
-   * What a closed file's problems depend on besides its text, its configuration and the day, as
-   * one string: the display language and the previous meeting of its series (file, text and
-   * configuration). The next meeting's date changes only fixes, which closed files do not show.
-   * Null when the previous meeting has no stamp to name its text by (an open buffer, say).
+   * What a closed file's problems depend on besides its text, its configuration and the day (see
+   * `overdueCandidates`), as one string: the display language and the previous meeting of its
+   * series (file, text and configuration). The next meeting's date changes only fixes, which
+   * closed files do not show. Null when the previous meeting has no stamp to name its text by (an
+   * open buffer, say).
    */
   private lintInputs(entry: IndexedMeeting): string | null {
     const previous = this.previousMeeting(entry);
@@ -202,14 +221,13 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private publish(entry: IndexedMeeting, meeting: Meeting): void {
     this.toReload.delete(entry.key); // linted from its current model now
-    const today = todayIn(entry.config.timezone);
-    const findings = this.lint(entry, meeting, today);
+    const findings = this.lint(entry, meeting);
     if (entry.version !== null) {
       this.linted.set(entry.key, { entry, findings });
       this.cacheable.delete(entry.key);
     } else {
       this.linted.delete(entry.key);
-      this.cacheable.set(entry.key, { entry, inputs: this.lintInputs(entry), days: sameFindingsDays(meeting, today) });
+      this.cacheable.set(entry.key, { entry, inputs: this.lintInputs(entry), overdue: JSON.stringify(overdueCandidatesOf(entry, meeting)) });
     }
     const diagnostics = findings.map((finding) => toDiagnostic(finding, meeting.lineStarts));
     if (entry.version !== null) {
@@ -281,39 +299,43 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   /**
-   * Shows the saved problems of each queued file whose text, configuration, day, display language
-   * and previous meeting are those they were worked out with; such a file leaves the queue unread.
+   * Shows the saved problems of each queued file whose text, configuration, display language and
+   * previous meeting are those they were worked out with, and its overdue actions as of today;
+   * such a file leaves the queue unread.
    */
   private async showCachedProblems(takeTurn: () => Promise<void>): Promise<void> {
     for await (const line of this.store.cachedProblems(takeTurn)) {
       if (this.disposed) return;
       const entry = this.toReload.has(line.key) ? this.store.index.get(line.key) : undefined;
       if (!entry || entry.version !== null || !this.shouldPublish(line.key)) continue;
-      if (!holdsOn(line.days, todayIn(entry.config.timezone))) continue;
       const inputs = this.lintInputs(entry);
-      const problems = inputs !== null && inputs === line.inputs ? decodeProblems(line.problems) : null;
-      if (!problems) continue;
+      const saved = inputs !== null && inputs === line.inputs ? decodeProblems(line) : null;
+      if (!saved) continue;
       this.toReload.delete(line.key);
       this.setPrevious(line.key, this.previousMeeting(entry)?.key ?? null);
-      this.cacheable.set(line.key, { entry, inputs, days: line.days });
-      this.unsent.set(line.key, problems.map(fromCached));
+      this.cacheable.set(line.key, { entry, inputs, overdue: JSON.stringify(saved.overdue) });
+      this.unsent.set(line.key, diagnosticsOn(saved, todayIn(entry.config.timezone)));
       this.sendTimer ??= setTimeout(() => this.sendUnsent(), 0);
       this.reloadCounts.fromCache++;
     }
   }
 
-  /** A closed file's problems as the cache saves them, if they are those of its entry in the index. */
-  private cachedFormOf(key: string): { inputs: string; days: [string, string]; problems: CachedProblem[] } | null {
+  /**
+   * A closed file's problems as the cache saves them, if they are those of its entry in the index:
+   * all but the overdue ones, which are saved as candidates, to be worked out on the day.
+   */
+  private cachedFormOf(key: string): Pick<ProblemsLine, 'inputs' | 'problems' | 'overdue'> | null {
     const record = this.cacheable.get(key);
     if (!record || record.inputs === null || record.entry !== this.store.index.get(key)) return null;
     const problems: CachedProblem[] = [];
     for (const diagnostic of this.unsent.get(key) ?? this.collection.get(vscode.Uri.parse(key)) ?? []) {
       const rule = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
       if (typeof rule !== 'string') return null;
+      if (rule === actionOverdue.id) continue;
       const { start, end } = diagnostic.range;
       problems.push([start.line, start.character, end.line, end.character, diagnostic.severity, rule, diagnostic.message]);
     }
-    return { inputs: record.inputs, days: record.days, problems };
+    return { inputs: record.inputs, problems, overdue: JSON.parse(record.overdue) as CachedOverdue[] };
   }
 
   /**
@@ -394,9 +416,34 @@ function toDiagnostic(finding: Finding, lineStarts: readonly number[]): vscode.D
   return diagnosticOf(toRange(finding.span, lineStarts), finding.message, SEVERITY[finding.severity], finding.rule);
 }
 
-/** A problem saved in the cache, as `toDiagnostic` made it. */
-function fromCached([startLine, startCharacter, endLine, endCharacter, severity, rule, message]: CachedProblem): vscode.Diagnostic {
-  return diagnosticOf(new vscode.Range(startLine, startCharacter, endLine, endCharacter), message, severity as vscode.DiagnosticSeverity, rule);
+/**
+ * The `action-overdue` candidates of a closed file that `lintMeeting` would report on: those not
+ * suppressed, none when the rule is off. Ranges and severity as its diagnostics have them.
+ */
+function overdueCandidatesOf(entry: IndexedMeeting, meeting: Meeting): CachedOverdue[] {
+  const severity = severityOf(actionOverdue, entry.config);
+  if (severity === 'off') return [];
+  const candidates = overdueCandidates(meeting).map(({ at, due }) => ({ rule: actionOverdue.id, span: at, due }));
+  return withoutSuppressed(candidates, meeting).map(({ span, due }) => {
+    const { start, end } = toRange(span, meeting.lineStarts);
+    return [start.line, start.character, end.line, end.character, SEVERITY[severity], due];
+  });
+}
+
+/** A file's saved problems, and its overdue actions as of `today`, in the order `lintMeeting` gives them. */
+function diagnosticsOn(saved: Pick<ProblemsLine, 'problems' | 'overdue'>, today: string): vscode.Diagnostic[] {
+  const problems = saved.problems.map(([startLine, startCharacter, endLine, endCharacter, severity, rule, message]) => ({
+    diagnostic: diagnosticOf(new vscode.Range(startLine, startCharacter, endLine, endCharacter), message, severity as vscode.DiagnosticSeverity, rule),
+    rule,
+  }));
+  const overdue = overdueOn(saved.overdue.map((candidate) => ({ at: candidate, due: candidate[5] })), today, displayLocale());
+  if (overdue.length === 0) return problems.map(({ diagnostic }) => diagnostic);
+  for (const { at: [startLine, startCharacter, endLine, endCharacter, severity], message } of overdue) {
+    problems.push({ diagnostic: diagnosticOf(new vscode.Range(startLine, startCharacter, endLine, endCharacter), message, severity as vscode.DiagnosticSeverity, actionOverdue.id), rule: actionOverdue.id });
+  }
+  // By position, then by rule as `lintMeeting` orders them (the sort is stable: a rule's problems at one place keep their order).
+  problems.sort((a, b) => a.diagnostic.range.start.compareTo(b.diagnostic.range.start) || RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule));
+  return problems.map(({ diagnostic }) => diagnostic);
 }
 
 function diagnosticOf(range: vscode.Range, message: string, severity: vscode.DiagnosticSeverity, rule: string): vscode.Diagnostic {

@@ -37,7 +37,7 @@ export interface CachedMeeting {
 /** What the diagnostics can say of the files' problems, for the cache. */
 export interface ProblemsSource {
   /** A file's problems as shown, with what they depend on (see `ProblemsLine`), or null. */
-  problemsOf(key: string): Pick<ProblemsLine, 'inputs' | 'days' | 'problems'> | null;
+  problemsOf(key: string): Pick<ProblemsLine, 'inputs' | 'problems' | 'overdue'> | null;
   /**
    * False while problems are still to be shown: files listed from the cache have none yet, and
    * saving then would drop their lines (the saved file stays, each line checked when read).

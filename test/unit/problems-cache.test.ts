@@ -1,14 +1,15 @@
 // The problems saved beside the editor's cache of the index: read back as saved; another build's
-// file, a damaged line or a damaged value costs a lint, never a wrong problem. The day window a
-// file's problems are saved with holds: on any day inside it, linting gives the same problems,
-// and the day after it does not. The next meeting's date changes no problem's range or message.
+// file, a damaged line or a damaged value costs a lint, never a wrong problem. What is saved of a
+// meeting, its problems but the overdue ones and its overdue candidates, gives on any day the
+// problems that linting it on that day gives. The next meeting's date changes no problem's range
+// or message.
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpus } from '../../bench/corpus';
-import { addDays, daysBetween, DEFAULT_CONFIG, lintMeeting, parseMeeting, sameFindingsDays, type Finding, type Meeting } from '../../src/core';
-import { decodeProblems, holdsOn, ProblemsCache, type CachedProblem, type ProblemsLine, type StoredProblems } from '../../src/node/problems-cache';
+import { actionOverdue, addDays, DEFAULT_CONFIG, lintMeeting, overdueCandidates, overdueOn, parseMeeting, withoutSuppressed, type Finding, type Meeting } from '../../src/core';
+import { decodeProblems, ProblemsCache, type CachedOverdue, type CachedProblem, type ProblemsLine, type StoredProblems } from '../../src/node/problems-cache';
 
 const noTurn = async () => {};
 
@@ -30,14 +31,15 @@ describe('problems cache', () => {
 
   const stamp = (i: number) => ({ size: 1000 + i, mtimeMs: 1_700_000_000_123.456 + i, ctimeMs: 1_700_000_000_456.789 + i, ino: 40_000 + i });
   const problem = (i: number): CachedProblem => [i, 2, i + 1, 0, i % 3, i % 2 ? 'action-owner' : 'carry-over', `问题 ${i}: “quoted” \\ 🔺`];
+  const overdue = (i: number): CachedOverdue => [i, 4, i, 14, 2, addDays('2026-01-01', i * 3)];
   const lines = (count: number): ProblemsLine[] =>
     Array.from({ length: count }, (_, i) => ({
       key: `file:///ws/m${i}.md`,
       stamp: stamp(i),
       config: `config-${i % 2}`,
       inputs: JSON.stringify(['zh-CN', i ? `file:///ws/m${i - 1}.md` : null, i ? `[${i}]` : null]),
-      days: i % 3 === 0 ? ['', ''] : i % 3 === 1 ? ['2026-11-26', '2026-11-26'] : ['', '2027-01-31'],
       problems: Array.from({ length: i % 4 }, (_, j) => problem(i + j)),
+      overdue: Array.from({ length: i % 3 }, (_, j) => overdue(i + j)),
     }));
 
   it('gives back every line as it was saved', async () => {
@@ -48,7 +50,7 @@ describe('problems cache', () => {
     assert.equal(loaded.size, saved.length);
     for (const line of saved) {
       const read = loaded.get(line.key)!;
-      assert.deepEqual({ ...read, problems: decodeProblems(read.problems) }, line);
+      assert.deepEqual({ ...read, ...decodeProblems(read) }, line);
     }
   });
 
@@ -67,8 +69,19 @@ describe('problems cache', () => {
 
   it('decodes no problems from a damaged value', () => {
     const good = problem(3);
-    assert.deepEqual(decodeProblems([good, good]), [good, good]);
-    assert.deepEqual(decodeProblems([]), []);
+    const candidate = overdue(3);
+    assert.deepEqual(decodeProblems({ problems: [good, good], overdue: [candidate] }), { problems: [good, good], overdue: [candidate] });
+    assert.deepEqual(decodeProblems({ problems: [], overdue: [] }), { problems: [], overdue: [] });
+    const damagedOverdue: unknown[] = [
+      null,
+      [candidate, null],
+      [[...candidate.slice(0, 5)]],
+      [[...candidate.slice(0, 5), '2026-02-30']],
+      [[...candidate.slice(0, 5), 'tomorrow']],
+      [[...candidate.slice(0, 4), 7, candidate[5]]],
+      [[3, 4, 2, 0, ...candidate.slice(4)]],
+    ];
+    for (const value of damagedOverdue) assert.equal(decodeProblems({ problems: [good], overdue: value }), null, JSON.stringify(value));
     const damaged: unknown[] = [
       null,
       'problems',
@@ -83,63 +96,66 @@ describe('problems cache', () => {
       [[...good.slice(0, 5), 'no-such-rule', good[6]]],
       [[...good.slice(0, 6), 42]],
     ];
-    for (const value of damaged) assert.equal(decodeProblems(value), null, JSON.stringify(value));
+    for (const value of damaged) assert.equal(decodeProblems({ problems: value, overdue: [candidate] }), null, JSON.stringify(value));
   });
 
-  it('reads a line with a damaged stamp, day or input as no line', async () => {
+  it('reads a line with a damaged stamp, configuration or input as no line', async () => {
     const cache = new ProblemsCache(join(dir, 'problems.jsonl'), 'build-1');
     await cache.save(lines(1), noTurn);
     const [header, body] = readFileSync(cache.file, 'utf8').trimEnd().split('\n');
     const row = JSON.parse(body!) as unknown[];
-    const badValues = (at: number) => (at === 5 || at === 6 ? [null, {}, 7] : [null, 'x', {}]); // config and inputs are any string
-    const variants = [1, 5, 6, 7, 8].flatMap((at) => badValues(at).map((value) => row.map((cell, i) => (i === at ? value : cell))));
-    variants.push(row.slice(0, 9), [...row, 'extra'], row.map((cell, i) => (i === 7 ? '2026-02-30' : cell)));
+    const variants = [1, 2, 3, 4, 5, 6].flatMap((at) => [null, {}, at >= 5 ? 7 : 'x'].map((value) => row.map((cell, i) => (i === at ? value : cell))));
+    variants.push(row.slice(0, 8), [...row, 'extra']);
     for (const variant of variants) {
       writeFileSync(cache.file, `${header}\n${JSON.stringify(variant)}\n`);
       assert.equal((await load(cache)).size, 0, JSON.stringify(variant));
     }
   });
 
-  it('holds a day inside its window only', () => {
-    assert.ok(holdsOn(['', ''], '1999-01-01'));
-    assert.ok(holdsOn(['2026-11-26', '2026-11-26'], '2026-11-26'));
-    assert.ok(!holdsOn(['2026-11-26', '2026-11-26'], '2026-11-27'));
-    assert.ok(!holdsOn(['2026-11-26', '2026-11-26'], '2026-11-25'));
-    assert.ok(holdsOn(['', '2026-12-01'], '2026-12-01'));
-    assert.ok(!holdsOn(['', '2026-12-01'], '2026-12-02'));
-  });
 });
 
-describe('the days a meeting\'s problems hold on', () => {
-  const meetings: Meeting[] = corpus(300, 11).map((file) => parseMeeting(file.text, { path: file.path, config: DEFAULT_CONFIG }));
+describe('what the problems cache keeps of a meeting, on another day', () => {
+  const files = corpus(300, 11);
+  // Suppressions of the overdue rule: on a line, for the next line, and a region.
+  files.push({
+    path: 'meetings/suppressed.md',
+    text: [
+      '---', 'title: Suppressed', 'date: 2026-03-02', 'attendees: [Alice, Bob]', '---', '', '## Action items',
+      '- [ ] Quiet on its line @Alice 📅 2026-03-05 <!-- meetings-disable-line action-overdue -->',
+      '<!-- meetings-disable-next-line action-overdue -->', '- [ ] Quiet on the next line @Bob 📅 2026-03-06',
+      '<!-- meetings-disable action-overdue -->', '- [ ] Quiet in a region @Bob 📅 2026-03-07', '<!-- meetings-enable action-overdue -->',
+      '- [ ] Loud @Alice 📅 2026-03-08', '  - [ ] Its child, due with it @Bob', '',
+    ].join('\n'),
+  });
+  const meetings: Meeting[] = files.map((file) => parseMeeting(file.text, { path: file.path, config: DEFAULT_CONFIG }));
   const lint = (meeting: Meeting, today: string, nextMeetingDate: string | null = null) =>
-    shown(lintMeeting(meeting, { config: DEFAULT_CONFIG, today, locale: 'zh-CN', nextMeetingDate }));
+    lintMeeting(meeting, { config: DEFAULT_CONFIG, today, locale: 'zh-CN', nextMeetingDate });
 
-  it('gives the same problems on every day of the window, and others the day after it', () => {
-    let bounded = 0;
-    let unbounded = 0;
-    let todayOnly = 0;
+  it('gives on any day what linting on that day gives: the other problems as they were, the overdue ones worked out again', () => {
+    let overdueSeen = 0;
     for (const [i, meeting] of meetings.entries()) {
-      const today = addDays('2026-03-01', (i * 37) % 400);
-      const [from, until] = sameFindingsDays(meeting, today);
-      const problems = lint(meeting, today);
-      const inside = [today, from || addDays(today, -400), until || addDays(today, 900)];
-      if (from === '' && until !== '') inside.push(addDays(today, Math.floor(daysBetween(today, until) / 2)));
-      for (const day of inside) assert.deepEqual(lint(meeting, day), problems, `${i}: ${day} in [${from}, ${until}]`);
-      if (until !== '') assert.notDeepEqual(lint(meeting, addDays(until, 1)), problems, `${i}: the day after ${until}`);
-      if (from !== '') assert.notDeepEqual(lint(meeting, addDays(from, -1)), problems, `${i}: the day before ${from}`);
-      if (from !== '') todayOnly++;
-      else if (until !== '') bounded++;
-      else unbounded++;
+      const savedOn = addDays('2026-03-01', (i * 37) % 400);
+      const saved = lint(meeting, savedOn).filter((finding) => finding.rule !== actionOverdue.id);
+      const candidates = withoutSuppressed(overdueCandidates(meeting).map(({ at, due }) => ({ rule: actionOverdue.id, span: at, due })), meeting);
+      for (const shift of [-400, -30, -1, 0, 1, 2, 7, 45, 365, 2000]) {
+        const day = addDays(savedOn, shift);
+        const overdue = overdueOn(candidates.map(({ span, due }) => ({ at: span, due })), day, 'zh-CN');
+        const rebuilt = [...shown(saved), ...overdue.map(({ at, message }) => `${actionOverdue.id}@${at.start}-${at.end}:${actionOverdue.defaultSeverity}:${message}`)].sort();
+        const linted = shown(lint(meeting, day));
+        assert.deepEqual(rebuilt, [...linted].sort(), `${files[i]!.path} saved on ${savedOn}, shown on ${day}`);
+        overdueSeen += overdue.length;
+      }
     }
-    assert.ok(todayOnly > 20 && bounded > 20 && unbounded > 0, JSON.stringify({ todayOnly, bounded, unbounded }));
+    assert.ok(overdueSeen > 1000, `overdue problems were worked out (${overdueSeen})`);
+    const suppressed = meetings.at(-1)!;
+    assert.deepEqual(shown(lint(suppressed, '2026-04-01').filter((finding) => finding.rule === actionOverdue.id)).length, 2, 'only the loud action and its child are overdue');
   });
 
   it('gives the same ranges and messages whatever the next meeting\'s date', () => {
     for (const meeting of meetings.slice(0, 100)) {
       const date = meeting.fields.date ?? '2026-05-01';
-      assert.deepEqual(lint(meeting, '2026-06-01', addDays(date, 7)), lint(meeting, '2026-06-01'));
-      assert.deepEqual(lint(meeting, '2026-06-01', addDays(date, 1)), lint(meeting, '2026-06-01', addDays(date, 28)));
+      assert.deepEqual(shown(lint(meeting, '2026-06-01', addDays(date, 7))), shown(lint(meeting, '2026-06-01')));
+      assert.deepEqual(shown(lint(meeting, '2026-06-01', addDays(date, 1))), shown(lint(meeting, '2026-06-01', addDays(date, 28))));
     }
   });
 });

@@ -14,8 +14,8 @@ export interface RuleContext {
   meeting: Meeting;
   config: ResolvedConfig;
   /**
-   * `YYYY-MM-DD`, from `--today` or the clock in the configured time zone. A rule that reads it
-   * must be reflected in `sameFindingsDays` (the editor's cache of problems relies on it).
+   * `YYYY-MM-DD`, from `--today` or the clock in the configured time zone. Only `action-overdue`
+   * reads it: the editor's cache of problems relies on that (see `overdueCandidates`).
    */
   today: string;
   locale: Locale;
