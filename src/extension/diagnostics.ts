@@ -69,8 +69,10 @@ export class DiagnosticsController implements vscode.Disposable {
   private cachedProblemsFirst = false;
   /** After a scan, the cache is saved again once every queued file's problems are shown. */
   private saveWhenShown = false;
-  /** Files of the reload queue whose problems came from the cache, and files linted again. */
-  readonly reloadCounts = { fromCache: 0, linted: 0 };
+  /** Files of the reload queue whose problems came from the cache, files linted again, and files whose overdue problems were worked out at midnight without a read. */
+  readonly reloadCounts = { fromCache: 0, linted: 0, overdueAtMidnight: 0 };
+  /** The clock the day is read from (tests move it to another day). */
+  clock: () => Date = () => new Date();
 
   constructor(
     private readonly store: MeetingStore,
@@ -100,7 +102,7 @@ export class DiagnosticsController implements vscode.Disposable {
     );
     store.provideProblems({ problemsOf: (key) => this.cachedFormOf(key), allShown: () => this.toReload.size === 0 && !this.reloading });
     // "Overdue" changes at midnight without any edit.
-    const midnightCheck = setInterval(() => this.updateAllIfDayChanged(), 60_000);
+    const midnightCheck = setInterval(() => this.checkDay(), 60_000);
     this.disposables.push({ dispose: () => clearInterval(midnightCheck) });
   }
 
@@ -115,7 +117,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.setPrevious(entry.key, previousMeeting?.key ?? null);
     return lintMeeting(meeting, {
       config: entry.config,
-      today: todayIn(entry.config.timezone),
+      today: this.todayFor(entry),
       locale: displayLocale(),
       nextMeetingDate: this.store.index.nextMeetingDate(entry.meeting.fields.series, entry.meeting.fields.date),
       previousMeeting,
@@ -190,18 +192,42 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   updateAll(): void {
-    this.today = todayIn(null);
+    this.today = todayIn(null, this.clock());
     const keys = new Set([...this.store.index.keys(), ...this.linted.keys()]);
     keys.forEach((key) => this.update(key));
     this.publishConfigProblems();
   }
 
-  private updateAllIfDayChanged(): void {
-    if (todayIn(null) !== this.today) this.updateAll();
+  /**
+   * At midnight only overdue problems change. A closed file whose problems were worked out for its
+   * current entry gets its overdue ones worked out again from its candidates, without being read;
+   * any other file is linted again.
+   */
+  checkDay(): void {
+    if (todayIn(null, this.clock()) === this.today) return;
+    this.today = todayIn(null, this.clock());
+    for (const key of new Set([...this.store.index.keys(), ...this.linted.keys()])) {
+      const entry = this.store.index.get(key);
+      const record = this.cacheable.get(key);
+      if (!entry || entry.version !== null || record?.entry !== entry || this.toReload.has(key) || !this.shouldPublish(key)) {
+        this.update(key);
+        continue;
+      }
+      // Published for this entry (none in the collection: published without problems).
+      const shown = this.unsent.get(key) ?? this.collection.get(vscode.Uri.parse(key)) ?? [];
+      const problems = shown.filter((diagnostic) => codeOf(diagnostic) !== actionOverdue.id);
+      this.unsent.set(key, withOverdue(problems, JSON.parse(record.overdue) as CachedOverdue[], this.todayFor(entry)));
+      this.sendTimer ??= setTimeout(() => this.sendUnsent(), 0);
+      this.reloadCounts.overdueAtMidnight++;
+    }
+  }
+
+  private todayFor(entry: IndexedMeeting): string {
+    return todayIn(entry.config.timezone, this.clock());
   }
 
   private update(key: string): void {
-    this.today ??= todayIn(null);
+    this.today ??= todayIn(null, this.clock());
     const entry = this.store.index.get(key);
     const uri = vscode.Uri.parse(key);
     if (!entry || !this.shouldPublish(key)) {
@@ -314,7 +340,7 @@ export class DiagnosticsController implements vscode.Disposable {
       this.toReload.delete(line.key);
       this.setPrevious(line.key, this.previousMeeting(entry)?.key ?? null);
       this.cacheable.set(line.key, { entry, inputs, overdue: JSON.stringify(saved.overdue) });
-      this.unsent.set(line.key, diagnosticsOn(saved, todayIn(entry.config.timezone)));
+      this.unsent.set(line.key, diagnosticsOn(saved, this.todayFor(entry)));
       this.sendTimer ??= setTimeout(() => this.sendUnsent(), 0);
       this.reloadCounts.fromCache++;
     }
@@ -329,8 +355,8 @@ export class DiagnosticsController implements vscode.Disposable {
     if (!record || record.inputs === null || record.entry !== this.store.index.get(key)) return null;
     const problems: CachedProblem[] = [];
     for (const diagnostic of this.unsent.get(key) ?? this.collection.get(vscode.Uri.parse(key)) ?? []) {
-      const rule = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-      if (typeof rule !== 'string') return null;
+      const rule = codeOf(diagnostic);
+      if (rule === undefined) return null;
       if (rule === actionOverdue.id) continue;
       const { start, end } = diagnostic.range;
       problems.push([start.line, start.character, end.line, end.character, diagnostic.severity, rule, diagnostic.message]);
@@ -432,18 +458,28 @@ function overdueCandidatesOf(entry: IndexedMeeting, meeting: Meeting): CachedOve
 
 /** A file's saved problems, and its overdue actions as of `today`, in the order `lintMeeting` gives them. */
 function diagnosticsOn(saved: Pick<ProblemsLine, 'problems' | 'overdue'>, today: string): vscode.Diagnostic[] {
-  const problems = saved.problems.map(([startLine, startCharacter, endLine, endCharacter, severity, rule, message]) => ({
-    diagnostic: diagnosticOf(new vscode.Range(startLine, startCharacter, endLine, endCharacter), message, severity as vscode.DiagnosticSeverity, rule),
-    rule,
-  }));
-  const overdue = overdueOn(saved.overdue.map((candidate) => ({ at: candidate, due: candidate[5] })), today, displayLocale());
-  if (overdue.length === 0) return problems.map(({ diagnostic }) => diagnostic);
+  const problems = saved.problems.map(([startLine, startCharacter, endLine, endCharacter, severity, rule, message]) =>
+    diagnosticOf(new vscode.Range(startLine, startCharacter, endLine, endCharacter), message, severity as vscode.DiagnosticSeverity, rule),
+  );
+  return withOverdue(problems, saved.overdue, today);
+}
+
+/** A file's problems but the overdue ones, with those of its candidates overdue on `today`, in the order `lintMeeting` gives them. */
+function withOverdue(problems: readonly vscode.Diagnostic[], candidates: readonly CachedOverdue[], today: string): vscode.Diagnostic[] {
+  const overdue = overdueOn(candidates.map((candidate) => ({ at: candidate, due: candidate[5] })), today, displayLocale());
+  if (overdue.length === 0) return [...problems];
+  const all = [...problems];
   for (const { at: [startLine, startCharacter, endLine, endCharacter, severity], message } of overdue) {
-    problems.push({ diagnostic: diagnosticOf(new vscode.Range(startLine, startCharacter, endLine, endCharacter), message, severity as vscode.DiagnosticSeverity, actionOverdue.id), rule: actionOverdue.id });
+    all.push(diagnosticOf(new vscode.Range(startLine, startCharacter, endLine, endCharacter), message, severity as vscode.DiagnosticSeverity, actionOverdue.id));
   }
   // By position, then by rule as `lintMeeting` orders them (the sort is stable: a rule's problems at one place keep their order).
-  problems.sort((a, b) => a.diagnostic.range.start.compareTo(b.diagnostic.range.start) || RULE_IDS.indexOf(a.rule) - RULE_IDS.indexOf(b.rule));
-  return problems.map(({ diagnostic }) => diagnostic);
+  return all.sort((a, b) => a.range.start.compareTo(b.range.start) || RULE_IDS.indexOf(codeOf(a) ?? '') - RULE_IDS.indexOf(codeOf(b) ?? ''));
+}
+
+/** The rule a diagnostic of this extension's comes from. */
+function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 function diagnosticOf(range: vscode.Range, message: string, severity: vscode.DiagnosticSeverity, rule: string): vscode.Diagnostic {

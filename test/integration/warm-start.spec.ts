@@ -169,4 +169,38 @@ describe('warm start from the cache of the index', function () {
     await api.store.scan();
     assert.ok(api.store.lastScan!.fromCache >= FILES, 'the new cache serves the next scan');
   });
+
+  it('at midnight works out the overdue problems again without reading the files, as a full read of the new day gives them', async () => {
+    await settleAndSave(api);
+    const warmFiles = () => api.store.index.keys().filter((key) => key.includes('/warm/'));
+    const detailed = () =>
+      new Map(warmFiles().map((key) => [key, meetingDiagnostics(vscode.Uri.parse(key)).map((d) => `${String((d.code as { value: string }).value)}@${d.range.start.line}:${d.range.start.character} ${d.message}`)] as const));
+    const today = detailed();
+    const counts = { ...api.diagnostics.reloadCounts };
+    const threeDaysOn = Date.now() + 3 * 86_400_000;
+    api.diagnostics.clock = () => new Date(threeDaysOn);
+    try {
+      api.diagnostics.checkDay();
+      await waitFor('the problems of the new day', () => api.diagnostics.problemsPending === 0);
+      const atMidnight = detailed();
+      assert.ok(api.diagnostics.reloadCounts.overdueAtMidnight - counts.overdueAtMidnight >= warmFiles().length, JSON.stringify(api.diagnostics.reloadCounts));
+      assert.equal(api.diagnostics.reloadCounts.linted, counts.linted, 'no file was linted again');
+      // The overdue problems count three more days; nothing else changed.
+      const overdueOf = (problems: readonly string[]) => problems.filter((problem) => problem.startsWith('action-overdue@'));
+      for (const [key, problems] of today) {
+        assert.deepEqual(atMidnight.get(key)!.filter((problem) => !problem.startsWith('action-overdue@')), problems.filter((problem) => !problem.startsWith('action-overdue@')), key);
+        assert.equal(overdueOf(atMidnight.get(key)!).length, overdueOf(problems).length, key);
+        assert.notDeepEqual(overdueOf(atMidnight.get(key)!), overdueOf(problems), `${key}: the days counted changed`);
+      }
+      // A full read of every file on the new day gives the same problems, in the same order.
+      await vscode.commands.executeCommand('meetings.refresh');
+      await waitFor('the problems of every file', () => api.diagnostics.problemsPending === 0);
+      assert.deepEqual(detailed(), atMidnight);
+    } finally {
+      api.diagnostics.clock = () => new Date();
+      api.diagnostics.checkDay();
+      await waitFor('the problems of today', () => api.diagnostics.problemsPending === 0);
+    }
+    assert.deepEqual(detailed(), today);
+  });
 });
