@@ -213,6 +213,7 @@ export class DiagnosticsController implements vscode.Disposable {
         this.update(key);
         continue;
       }
+      if (record.overdue === '[]') continue; // no pending action with a due date: nothing changes
       // Published for this entry (none in the collection: published without problems).
       const shown = this.unsent.get(key) ?? this.collection.get(vscode.Uri.parse(key)) ?? [];
       const problems = shown.filter((diagnostic) => codeOf(diagnostic) !== actionOverdue.id);

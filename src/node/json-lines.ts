@@ -78,3 +78,43 @@ export async function writeJsonLines({ file, format, engine }: JsonLinesFile, va
     throw error;
   }
 }
+
+/** How one kind of cache writes a line as a JSON value, and reads it back (null: a damaged line). */
+export interface LineForm<Line, Read> {
+  format: number;
+  row(line: Line): unknown;
+  read(value: unknown): Read | null;
+}
+
+/** A cache file of one kind of line (see `LineForm`), written and read as above. */
+export class JsonLinesCache<Line, Read> {
+  /**
+   * `engine` names the code that wrote the lines (version and build): a file written by another
+   * one is ignored, since it may have read the same files differently.
+   */
+  constructor(
+    readonly file: string,
+    private readonly engine: string,
+    private readonly form: LineForm<Line, Read>,
+  ) {}
+
+  /** The saved lines in order, parsed a line at a time (`takeTurn` between lines); none without a usable file. Damaged lines are skipped. */
+  async *entries(takeTurn: () => Promise<void>): AsyncGenerator<Read> {
+    for await (const value of readJsonLines(this.layout(), takeTurn)) {
+      const read = this.form.read(value);
+      if (read) yield read;
+    }
+  }
+
+  /** Writes every line to a new file, then puts it in place (see `writeJsonLines`). */
+  async save(lines: Iterable<Line>, takeTurn: () => Promise<void>): Promise<void> {
+    const { row } = this.form;
+    await writeJsonLines(this.layout(), (function* () {
+      for (const line of lines) yield row(line);
+    })(), takeTurn);
+  }
+
+  private layout(): JsonLinesFile {
+    return { file: this.file, format: this.form.format, engine: this.engine };
+  }
+}

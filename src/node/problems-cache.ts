@@ -6,7 +6,7 @@
 // saved, but its candidates (each pending action's due date, and where its problem would be), so
 // that they are worked out again on the day the line is read.
 import { isIsoDate, RULE_IDS } from '../core';
-import { readJsonLines, writeJsonLines, type JsonLinesFile } from './json-lines';
+import { JsonLinesCache } from './json-lines';
 import { stampFields, stampFrom, type FileStamp } from './summary-cache';
 
 const FORMAT = 1;
@@ -32,31 +32,15 @@ export interface ProblemsLine {
 /** A line as read: its problems still to be checked by `decodeProblems`, and only if they will be used. */
 export type StoredProblems = Omit<ProblemsLine, 'problems' | 'overdue'> & { problems: unknown; overdue: unknown };
 
-export class ProblemsCache {
-  constructor(
-    readonly file: string,
-    private readonly engine: string,
-  ) {}
-
-  /** The saved lines in order, a line at a time (`takeTurn` between lines); none without a usable file. */
-  async *entries(takeTurn: () => Promise<void>): AsyncGenerator<StoredProblems> {
-    for await (const value of readJsonLines(this.layout(), takeTurn)) {
-      const line = storedLine(value);
-      if (line) yield line;
-    }
+/** The cache of problems: one line per file, `[key, size, mtimeMs, ctimeMs, ino, config, inputs, problems, overdue]`. */
+export class ProblemsCache extends JsonLinesCache<ProblemsLine, StoredProblems> {
+  constructor(file: string, engine: string) {
+    super(file, engine, {
+      format: FORMAT,
+      row: ({ key, stamp, config, inputs, problems, overdue }) => [key, ...stampFields(stamp), config, inputs, problems, overdue],
+      read: storedLine,
+    });
   }
-
-  async save(lines: Iterable<ProblemsLine>, takeTurn: () => Promise<void>): Promise<void> {
-    await writeJsonLines(this.layout(), rows(lines), takeTurn);
-  }
-
-  private layout(): JsonLinesFile {
-    return { file: this.file, format: FORMAT, engine: this.engine };
-  }
-}
-
-function* rows(lines: Iterable<ProblemsLine>): Generator<unknown[]> {
-  for (const { key, stamp, config, inputs, problems, overdue } of lines) yield [key, ...stampFields(stamp), config, inputs, problems, overdue];
 }
 
 function storedLine(value: unknown): StoredProblems | null {

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { EncodedSummary, ResolvedConfig } from '../core';
-import { readJsonLines, writeJsonLines, type JsonLinesFile } from './json-lines';
+import { JsonLinesCache } from './json-lines';
 
 const FORMAT = 1;
 
@@ -70,39 +70,11 @@ export function configFingerprint(config: ResolvedConfig): string {
   return fingerprint;
 }
 
-export class SummaryCache {
-  /**
-   * `engine` names the code that parsed the summaries (version and build): a cache written by
-   * another one is ignored, since it may have read the same files differently.
-   */
-  constructor(
-    readonly file: string,
-    private readonly engine: string,
-  ) {}
-
-  /**
-   * The cached summaries in the order they were saved, parsed a line at a time (`takeTurn` is
-   * awaited between lines); none when there is no usable cache. Damaged lines are skipped.
-   */
-  async *entries(takeTurn: () => Promise<void>): AsyncGenerator<{ key: string; cached: CachedSummary }> {
-    for await (const value of readJsonLines(this.layout(), takeTurn)) {
-      const entry = cachedEntry(value);
-      if (entry) yield entry;
-    }
+/** The cache of summaries: one line per file, `[key, size, mtimeMs, ctimeMs, ino, config, summary]`. */
+export class SummaryCache extends JsonLinesCache<CacheLine, { key: string; cached: CachedSummary }> {
+  constructor(file: string, engine: string) {
+    super(file, engine, { format: FORMAT, row: ({ key, stamp, config, summary }) => [key, ...stampFields(stamp), config, summary], read: cachedEntry });
   }
-
-  /** Writes every line to a new file, then puts it in place (see `writeJsonLines`). */
-  async save(lines: Iterable<CacheLine>, takeTurn: () => Promise<void>): Promise<void> {
-    await writeJsonLines(this.layout(), rows(lines), takeTurn);
-  }
-
-  private layout(): JsonLinesFile {
-    return { file: this.file, format: FORMAT, engine: this.engine };
-  }
-}
-
-function* rows(lines: Iterable<CacheLine>): Generator<unknown[]> {
-  for (const { key, stamp, config, summary } of lines) yield [key, ...stampFields(stamp), config, summary];
 }
 
 /** A stamp as the cache files write it. */

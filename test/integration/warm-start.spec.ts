@@ -174,7 +174,9 @@ describe('warm start from the cache of the index', function () {
     await settleAndSave(api);
     const warmFiles = () => api.store.index.keys().filter((key) => key.includes('/warm/'));
     const detailed = () =>
-      new Map(warmFiles().map((key) => [key, meetingDiagnostics(vscode.Uri.parse(key)).map((d) => `${String((d.code as { value: string }).value)}@${d.range.start.line}:${d.range.start.character} ${d.message}`)] as const));
+      new Map(
+        warmFiles().map((key) => [key, meetingDiagnostics(vscode.Uri.parse(key)).map((d) => `${String((d.code as { value: string }).value)}@${JSON.stringify(d.range)}:${d.severity} ${d.message}`)] as const),
+      );
     const today = detailed();
     const counts = { ...api.diagnostics.reloadCounts };
     const threeDaysOn = Date.now() + 3 * 86_400_000;

@@ -124,31 +124,36 @@ describe('what the problems cache keeps of a meeting, on another day', () => {
       '- [ ] Quiet on its line @Alice 📅 2026-03-05 <!-- meetings-disable-line action-overdue -->',
       '<!-- meetings-disable-next-line action-overdue -->', '- [ ] Quiet on the next line @Bob 📅 2026-03-06',
       '<!-- meetings-disable action-overdue -->', '- [ ] Quiet in a region @Bob 📅 2026-03-07', '<!-- meetings-enable action-overdue -->',
-      '- [ ] Loud @Alice 📅 2026-03-08', '  - [ ] Its child, due with it @Bob', '',
+      '- [ ] Loud @Alice 📅 2026-03-08', '  - [ ] Its child, due with it @Bob',
+      '<!-- meetings-disable -->', '- [ ] Quiet under a suppression of every rule 📅 2026-03-09', '<!-- meetings-enable -->',
+      '- [ ] Due on the day it is saved @Alice 📅 2026-03-31', '',
     ].join('\n'),
   });
   const meetings: Meeting[] = files.map((file) => parseMeeting(file.text, { path: file.path, config: DEFAULT_CONFIG }));
-  const lint = (meeting: Meeting, today: string, nextMeetingDate: string | null = null) =>
-    lintMeeting(meeting, { config: DEFAULT_CONFIG, today, locale: 'zh-CN', nextMeetingDate });
+  // Every other meeting with the overdue rule at another severity (the editor saves the severity with each candidate).
+  const configOf = (i: number) => (i % 2 ? { ...DEFAULT_CONFIG, rules: { ...DEFAULT_CONFIG.rules, [actionOverdue.id]: 'warning' as const } } : DEFAULT_CONFIG);
+  const severityOf = (i: number) => (i % 2 ? 'warning' : actionOverdue.defaultSeverity);
+  const lint = (meeting: Meeting, today: string, nextMeetingDate: string | null = null, config = DEFAULT_CONFIG) =>
+    lintMeeting(meeting, { config, today, locale: 'zh-CN', nextMeetingDate });
 
   it('gives on any day what linting on that day gives: the other problems as they were, the overdue ones worked out again', () => {
     let overdueSeen = 0;
     for (const [i, meeting] of meetings.entries()) {
-      const savedOn = addDays('2026-03-01', (i * 37) % 400);
-      const saved = lint(meeting, savedOn).filter((finding) => finding.rule !== actionOverdue.id);
+      const savedOn = i === meetings.length - 1 ? '2026-03-31' : addDays('2026-03-01', (i * 37) % 400);
+      const saved = lint(meeting, savedOn, null, configOf(i)).filter((finding) => finding.rule !== actionOverdue.id);
       const candidates = withoutSuppressed(overdueCandidates(meeting).map(({ at, due }) => ({ rule: actionOverdue.id, span: at, due })), meeting);
       for (const shift of [-400, -30, -1, 0, 1, 2, 7, 45, 365, 2000]) {
         const day = addDays(savedOn, shift);
         const overdue = overdueOn(candidates.map(({ span, due }) => ({ at: span, due })), day, 'zh-CN');
-        const rebuilt = [...shown(saved), ...overdue.map(({ at, message }) => `${actionOverdue.id}@${at.start}-${at.end}:${actionOverdue.defaultSeverity}:${message}`)].sort();
-        const linted = shown(lint(meeting, day));
+        const rebuilt = [...shown(saved), ...overdue.map(({ at, message }) => `${actionOverdue.id}@${at.start}-${at.end}:${severityOf(i)}:${message}`)].sort();
+        const linted = shown(lint(meeting, day, null, configOf(i)));
         assert.deepEqual(rebuilt, [...linted].sort(), `${files[i]!.path} saved on ${savedOn}, shown on ${day}`);
         overdueSeen += overdue.length;
       }
     }
     assert.ok(overdueSeen > 1000, `overdue problems were worked out (${overdueSeen})`);
     const suppressed = meetings.at(-1)!;
-    assert.deepEqual(shown(lint(suppressed, '2026-04-01').filter((finding) => finding.rule === actionOverdue.id)).length, 2, 'only the loud action and its child are overdue');
+    assert.deepEqual(shown(lint(suppressed, '2026-04-01').filter((finding) => finding.rule === actionOverdue.id)).length, 3, 'only the loud action, its child and the one due on 31 March are overdue');
   });
 
   it('gives the same ranges and messages whatever the next meeting\'s date', () => {
