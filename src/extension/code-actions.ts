@@ -3,10 +3,11 @@
 // stale, so an edit always targets the characters it was computed for.
 import * as vscode from 'vscode';
 import { message, parseMeeting, safeFixEdits, summaryOf, type Finding, type Fix } from '../core';
-import { DIAGNOSTIC_SOURCE, type DiagnosticsController } from './diagnostics';
+import type { DiagnosticsController } from './diagnostics';
 import { spanToRange, toWorkspaceEdit } from './edits';
 import { displayLocale } from './locale';
 import type { MeetingStore } from './meeting-store';
+import { DIAGNOSTIC_SOURCE } from './problem-diagnostics';
 
 export const APPLY_FIX_COMMAND = 'meetings.applyFix';
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('meetings');

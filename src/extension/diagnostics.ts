@@ -1,33 +1,15 @@
 // Findings as VS Code diagnostics: the same rule ids, messages, ranges and severities as the CLI,
 // for open documents (from the unsaved buffer) and, by setting, every meeting of the workspace.
 import * as vscode from 'vscode';
-import {
-  actionOverdue,
-  computeLineStarts,
-  configProblemMessage,
-  lintMeeting,
-  overdueCandidates,
-  overdueOn,
-  positionOf,
-  RULE_IDS,
-  severityOf,
-  StringPool,
-  todayIn,
-  withoutSuppressed,
-  type Finding,
-  type IndexedMeeting,
-  type Meeting,
-  type Span,
-} from '../core';
-import { decodeProblems, type CachedOverdue, type CachedProblem, type ProblemsLine } from '../node/problems-cache';
+import { actionOverdue, computeLineStarts, configProblemMessage, lintMeeting, todayIn, type Finding, type IndexedMeeting, type Meeting } from '../core';
+import { decodeProblems, type CachedOverdue, type ProblemsLine } from '../node/problems-cache';
 import type { ConfigResolver } from './config-resolver';
 import { displayLocale } from './locale';
 import type { Log } from './log';
 import type { MeetingStore } from './meeting-store';
+import { codeOf, DIAGNOSTIC_SOURCE, diagnosticsOn, overdueCandidatesOf, RULES_DOC, savedProblems, toDiagnostic, toRange, withOverdue } from './problem-diagnostics';
 import { takingTurns } from './taking-turns';
 
-export const DIAGNOSTIC_SOURCE = 'meetings';
-const RULES_DOC = 'https://github.com/meetings-as-code/meetings-as-code/blob/main/docs/rules.md';
 
 export interface LintedMeeting {
   entry: IndexedMeeting;
@@ -47,7 +29,11 @@ export class DiagnosticsController implements vscode.Disposable {
   // their diagnostics, and keeping the findings too cost 330 MB for 10,000 dense meetings.
   private readonly linted = new Map<string, LintedMeeting>();
   private readonly disposables: vscode.Disposable[] = [];
-  private today: string | null = null;
+  /**
+   * The day the problems were worked out for, in each time zone linted in (null: the machine's;
+   * a `.meetings.yaml` may name its own zone, whose midnight is not the machine's).
+   */
+  private readonly days = new Map<string | null, string>();
   /** Key of the previous meeting each meeting was last linted with (carry-over depends on it). */
   private readonly previousOf = new Map<string, string | null>();
   /** The reverse of `previousOf`: the meetings last linted with a given previous meeting. */
@@ -192,7 +178,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   updateAll(): void {
-    this.today = todayIn(null, this.clock());
+    for (const zone of this.days.keys()) this.days.set(zone, todayIn(zone, this.clock()));
     const keys = new Set([...this.store.index.keys(), ...this.linted.keys()]);
     keys.forEach((key) => this.update(key));
     this.publishConfigProblems();
@@ -204,10 +190,17 @@ export class DiagnosticsController implements vscode.Disposable {
    * any other file is linted again.
    */
   checkDay(): void {
-    if (todayIn(null, this.clock()) === this.today) return;
-    this.today = todayIn(null, this.clock());
+    const now = this.clock();
+    const turned = new Set<string | null>();
+    for (const [zone, day] of this.days) {
+      const today = todayIn(zone, now);
+      if (today !== day) turned.add(zone);
+      this.days.set(zone, today);
+    }
+    if (turned.size === 0) return;
     for (const key of new Set([...this.store.index.keys(), ...this.linted.keys()])) {
       const entry = this.store.index.get(key);
+      if (entry && !turned.has(entry.config.timezone)) continue;
       const record = this.cacheable.get(key);
       if (!entry || entry.version !== null || record?.entry !== entry || this.toReload.has(key) || !this.shouldPublish(key)) {
         this.update(key);
@@ -223,12 +216,15 @@ export class DiagnosticsController implements vscode.Disposable {
     }
   }
 
+  /** Today in the entry's time zone, which `checkDay` then watches for midnight. */
   private todayFor(entry: IndexedMeeting): string {
-    return todayIn(entry.config.timezone, this.clock());
+    const zone = entry.config.timezone;
+    const today = todayIn(zone, this.clock());
+    if (!this.days.has(zone)) this.days.set(zone, today);
+    return today;
   }
 
   private update(key: string): void {
-    this.today ??= todayIn(null, this.clock());
     const entry = this.store.index.get(key);
     const uri = vscode.Uri.parse(key);
     if (!entry || !this.shouldPublish(key)) {
@@ -286,14 +282,14 @@ export class DiagnosticsController implements vscode.Disposable {
     this.reloading = true;
     try {
       const takeTurn = takingTurns();
-      // The next few files are read while one is linted. The queue changes meanwhile (a file
-      // published on its own leaves it, a neighbour's change adds one): `ahead` keeps only keys
-      // still queued.
       if (this.cachedProblemsFirst) {
         this.cachedProblemsFirst = false;
         await this.showCachedProblems(takeTurn);
         if (this.disposed) return;
       }
+      // The next few files are read while one is linted. The queue changes meanwhile (a file
+      // published on its own leaves it, a neighbour's change adds one): `ahead` keeps only keys
+      // still queued.
       const upcoming = this.toReload.values();
       const ahead = new Set<string>();
       for (const key of this.toReload) {
@@ -354,15 +350,8 @@ export class DiagnosticsController implements vscode.Disposable {
   private cachedFormOf(key: string): Pick<ProblemsLine, 'inputs' | 'problems' | 'overdue'> | null {
     const record = this.cacheable.get(key);
     if (!record || record.inputs === null || record.entry !== this.store.index.get(key)) return null;
-    const problems: CachedProblem[] = [];
-    for (const diagnostic of this.unsent.get(key) ?? this.collection.get(vscode.Uri.parse(key)) ?? []) {
-      const rule = codeOf(diagnostic);
-      if (rule === undefined) return null;
-      if (rule === actionOverdue.id) continue;
-      const { start, end } = diagnostic.range;
-      problems.push([start.line, start.character, end.line, end.character, diagnostic.severity, rule, diagnostic.message]);
-    }
-    return { inputs: record.inputs, problems, overdue: JSON.parse(record.overdue) as CachedOverdue[] };
+    const problems = savedProblems(this.unsent.get(key) ?? this.collection.get(vscode.Uri.parse(key)) ?? []);
+    return problems && { inputs: record.inputs, problems, overdue: JSON.parse(record.overdue) as CachedOverdue[] };
   }
 
   /**
@@ -416,79 +405,4 @@ export class DiagnosticsController implements vscode.Disposable {
     this.disposed = true;
     this.disposables.forEach((disposable) => disposable.dispose());
   }
-}
-
-const SEVERITY = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-} as const;
-
-export function toRange(span: Span, lineStarts: readonly number[]): vscode.Range {
-  const start = positionOf(lineStarts, span.start);
-  const end = positionOf(lineStarts, span.end);
-  return new vscode.Range(start.line, start.character, end.line, end.character);
-}
-
-/** One code (rule name and link to its documentation) per rule, shared by all its diagnostics. */
-const ruleCodes = new Map<string, { value: string; target: vscode.Uri }>();
-
-/**
- * One copy of each message text. VS Code keeps every diagnostic of every file, and most messages
- * repeat ("Action item has no owner…"): in the benchmark's corpus three in four do.
- */
-const messages = new StringPool(100_000);
-
-function toDiagnostic(finding: Finding, lineStarts: readonly number[]): vscode.Diagnostic {
-  return diagnosticOf(toRange(finding.span, lineStarts), finding.message, SEVERITY[finding.severity], finding.rule);
-}
-
-/**
- * The `action-overdue` candidates of a closed file that `lintMeeting` would report on: those not
- * suppressed, none when the rule is off. Ranges and severity as its diagnostics have them.
- */
-function overdueCandidatesOf(entry: IndexedMeeting, meeting: Meeting): CachedOverdue[] {
-  const severity = severityOf(actionOverdue, entry.config);
-  if (severity === 'off') return [];
-  const candidates = overdueCandidates(meeting).map(({ at, due }) => ({ rule: actionOverdue.id, span: at, due }));
-  return withoutSuppressed(candidates, meeting).map(({ span, due }) => {
-    const { start, end } = toRange(span, meeting.lineStarts);
-    return [start.line, start.character, end.line, end.character, SEVERITY[severity], due];
-  });
-}
-
-/** A file's saved problems, and its overdue actions as of `today`, in the order `lintMeeting` gives them. */
-function diagnosticsOn(saved: Pick<ProblemsLine, 'problems' | 'overdue'>, today: string): vscode.Diagnostic[] {
-  const problems = saved.problems.map(([startLine, startCharacter, endLine, endCharacter, severity, rule, message]) =>
-    diagnosticOf(new vscode.Range(startLine, startCharacter, endLine, endCharacter), message, severity as vscode.DiagnosticSeverity, rule),
-  );
-  return withOverdue(problems, saved.overdue, today);
-}
-
-/** A file's problems but the overdue ones, with those of its candidates overdue on `today`, in the order `lintMeeting` gives them. */
-function withOverdue(problems: readonly vscode.Diagnostic[], candidates: readonly CachedOverdue[], today: string): vscode.Diagnostic[] {
-  const overdue = overdueOn(candidates.map((candidate) => ({ at: candidate, due: candidate[5] })), today, displayLocale());
-  if (overdue.length === 0) return [...problems];
-  const all = [...problems];
-  for (const { at: [startLine, startCharacter, endLine, endCharacter, severity], message } of overdue) {
-    all.push(diagnosticOf(new vscode.Range(startLine, startCharacter, endLine, endCharacter), message, severity as vscode.DiagnosticSeverity, actionOverdue.id));
-  }
-  // By position, then by rule as `lintMeeting` orders them (the sort is stable: a rule's problems at one place keep their order).
-  return all.sort((a, b) => a.range.start.compareTo(b.range.start) || RULE_IDS.indexOf(codeOf(a) ?? '') - RULE_IDS.indexOf(codeOf(b) ?? ''));
-}
-
-/** The rule a diagnostic of this extension's comes from. */
-function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
-  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-function diagnosticOf(range: vscode.Range, message: string, severity: vscode.DiagnosticSeverity, rule: string): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(range, messages.shared(message), severity);
-  diagnostic.source = DIAGNOSTIC_SOURCE;
-  // A workspace of dense meetings has hundreds of thousands of diagnostics: a link each cost memory.
-  let code = ruleCodes.get(rule);
-  if (!code) ruleCodes.set(rule, (code = { value: rule, target: vscode.Uri.parse(`${RULES_DOC}#${rule}`) }));
-  diagnostic.code = code;
-  return diagnostic;
 }
