@@ -55,7 +55,7 @@ describe('warm start from the cache of the index', function () {
   });
   after(() => rmSync(folder().fsPath, { recursive: true, force: true }));
 
-  it('lists unchanged files from the cache, reads changed ones, and ends with the same actions and problems as a full read', async () => {
+  it('lists unchanged files from the cache, reads changed ones, shows saved problems where nothing they depend on changed, and ends with the same actions and problems as a full read', async () => {
     assert.ok(api.store.cacheFile, 'a workspace has a cache');
     await waitFor('the problems of every file', () => api.diagnostics.problemsPending === 0);
     const before = snapshot(api);
