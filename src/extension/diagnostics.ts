@@ -208,8 +208,7 @@ export class DiagnosticsController implements vscode.Disposable {
       }
       if (record.overdue === '[]') continue; // no pending action with a due date: nothing changes
       // Published for this entry (none in the collection: published without problems).
-      const shown = this.unsent.get(key) ?? this.collection.get(vscode.Uri.parse(key)) ?? [];
-      const problems = shown.filter((diagnostic) => codeOf(diagnostic) !== actionOverdue.id);
+      const problems = this.shownFor(key).filter((diagnostic) => codeOf(diagnostic) !== actionOverdue.id);
       this.unsent.set(key, withOverdue(problems, JSON.parse(record.overdue) as CachedOverdue[], this.todayFor(entry)));
       this.sendTimer ??= setTimeout(() => this.sendUnsent(), 0);
       this.reloadCounts.overdueAtMidnight++;
@@ -350,8 +349,13 @@ export class DiagnosticsController implements vscode.Disposable {
   private cachedFormOf(key: string): Pick<ProblemsLine, 'inputs' | 'problems' | 'overdue'> | null {
     const record = this.cacheable.get(key);
     if (!record || record.inputs === null || record.entry !== this.store.index.get(key)) return null;
-    const problems = savedProblems(this.unsent.get(key) ?? this.collection.get(vscode.Uri.parse(key)) ?? []);
+    const problems = savedProblems(this.shownFor(key));
     return problems && { inputs: record.inputs, problems, overdue: JSON.parse(record.overdue) as CachedOverdue[] };
+  }
+
+  /** The problems last published for a file: not yet sent, or in VS Code's collection. */
+  private shownFor(key: string): readonly vscode.Diagnostic[] {
+    return this.unsent.get(key) ?? this.collection.get(vscode.Uri.parse(key)) ?? [];
   }
 
   /**
