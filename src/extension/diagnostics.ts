@@ -70,9 +70,8 @@ export class DiagnosticsController implements vscode.Disposable {
       this.configCollection,
       store.index.onDidChange((keys) => this.updateWithDependents(keys)),
       configs.onDidChange(() => this.configCollection.clear()),
-      // During the first scan a meeting is often read before its previous one: it is read again
-      // once, when the scan is over, rather than each time an earlier meeting turns up. So are
-      // the files a warm start listed from the cache: the latest meetings first, the archive last.
+      // The closed files a scan read or listed from the cache are linted when it is over: the
+      // latest meetings first, the archive last.
       store.onDidChangeScanning((scanning) => {
         if (scanning || this.toReload.size === 0 || this.reloading) return;
         this.cachedProblemsFirst = (store.lastScan?.fromCache ?? 0) > 0;
@@ -235,7 +234,9 @@ export class DiagnosticsController implements vscode.Disposable {
       if (this.collection.has(uri)) this.collection.delete(uri);
       return;
     }
-    const meeting = this.store.modelOf(key);
+    // A file a scan reads is linted after the scan, when its previous meeting is surely indexed:
+    // the tree fills sooner, and no file is linted twice.
+    const meeting = entry.version === null && this.store.isScanning ? undefined : this.store.modelOf(key);
     if (meeting) this.publish(entry, meeting);
     // A document just closed: the store reads its file again and announces it.
     else if (entry.version === null) this.reloadLater(key);

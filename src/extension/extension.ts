@@ -115,8 +115,7 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
   const ready = Promise.resolve(vscode.window
     .withProgress({ location: { viewId: 'meetings.actions' }, title: vscode.l10n.t('Reading meeting notes…') }, () => store.scan())
     .then(() => {
-      // Each file was linted as it was read; one read before its previous meeting is linted again
-      // once the scan is over (diagnostics.ts).
+      // The closed files it read are linted now, in tasks of their own (diagnostics.ts).
       diagnostics.publishConfigProblems();
       tree.refresh();
       const fromCache = store.lastScan?.fromCache ? ` (${store.lastScan.fromCache} of ${store.lastScan.files} Markdown files unchanged, from the cache)` : '';

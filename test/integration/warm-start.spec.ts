@@ -120,6 +120,40 @@ describe('warm start from the cache of the index', function () {
     assert.ok(carryOvers(before.problems.get(following.toString())) > 0, 'm3 follows up nothing of m9');
   });
 
+  it('a full read fills the tree first, then shows each closed file\'s problems once, the meeting read before its previous one included', async () => {
+    await settleAndSave(api);
+    const before = snapshot(api).problems;
+    // m3 (April) follows m9 (January) in their series, and is read before it.
+    const following = workspaceUri('warm', 'm3.md').toString();
+    assert.equal(api.diagnostics.previousMeeting(api.store.index.get(following)!)?.key, workspaceUri('warm', 'm9.md').toString());
+    assert.ok(workspaceUri('warm', 'm3.md').path < workspaceUri('warm', 'm9.md').path);
+    const isWarmFile = (uri: vscode.Uri) => uri.path.includes('/warm/') && !vscode.workspace.textDocuments.some((document) => !document.isClosed && document.uri.toString() === uri.toString());
+    const duringScan = new Set<string>();
+    const published = new Map<string, number>();
+    const listener = vscode.languages.onDidChangeDiagnostics((event) => {
+      for (const uri of event.uris.filter(isWarmFile)) {
+        if (api.store.isScanning) duringScan.add(uri.toString());
+        published.set(uri.toString(), (published.get(uri.toString()) ?? 0) + 1);
+      }
+    });
+    const counts = { ...api.diagnostics.reloadCounts };
+    try {
+      await api.store.scan({ fresh: true });
+      await waitFor('the problems of every file', () => api.diagnostics.problemsPending === 0);
+    } finally {
+      listener.dispose();
+    }
+    assert.deepEqual([...duringScan], [], 'no closed file\'s problems were shown while the scan ran');
+    // Each closed file is linted once, after the scan. Linted while it was read, m3 was linted
+    // (and its problems shown) twice: without m9, then again with it once the scan was over.
+    const closedFiles = api.store.index.keys().filter((key) => api.store.index.get(key)!.version === null).length;
+    assert.equal(api.diagnostics.reloadCounts.linted - counts.linted, closedFiles);
+    const withProblems = [...before].filter(([key, problems]) => key.includes('/warm/') && problems.length > 0).map(([key]) => key);
+    assert.ok(withProblems.includes(following) && withProblems.length >= FILES - 1, JSON.stringify(withProblems));
+    assert.deepEqual(withProblems.filter((key) => published.get(key) !== 1), [], JSON.stringify([...published]));
+    assert.deepEqual(snapshot(api).problems, before);
+  });
+
   it('reads every file when the cache is damaged, a file whose line is damaged, and every file on Refresh', async () => {
     const file = api.store.cacheFile!;
     await settleAndSave(api);
