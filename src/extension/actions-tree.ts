@@ -91,15 +91,6 @@ const FILL_BATCH = 32;
 /** Scheme of the tree items' resource URIs, so a decoration can colour overdue labels. */
 export const ACTION_URI_SCHEME = 'meetings-action';
 
-let day = { until: 0, value: '' };
-
-/** Today in local time, worked out at most once a second: a refresh asks for it for every listed item. */
-function currentDay(): string {
-  const now = Date.now();
-  if (now >= day.until || now < day.until - 1000) day = { until: now + 1000, value: todayIn(null) }; // also if the clock went back
-  return day.value;
-}
-
 export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.FileDecorationProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -173,7 +164,7 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
    */
   private showCurrentView(): void {
     const me = vscode.workspace.getConfiguration('meetings').get<string>('me', '').trim();
-    if (!this.grouping.show({ groupBy: this.groupBy, filter: this.filter, me, today: currentDay() }, { deferred: true })) return;
+    if (!this.grouping.show({ groupBy: this.groupBy, filter: this.filter, me, today: todayIn(null) }, { deferred: true })) return;
     if (this.fillFor(Date.now())) return;
     this.catchUpTimer ??= setTimeout(() => this.catchUp(), 0);
     if (!this.regrouping && !this.disposed) {
@@ -420,7 +411,7 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   private actionItem(node: ActionNode): vscode.TreeItem {
     const { entry, action } = node.item;
-    const today = currentDay();
+    const today = todayIn(null);
     const locale = displayLocale();
     // A refresh asks for every listed item again; only a changed file's actions are new objects.
     let made = this.actionItems.get(node.item);
@@ -453,7 +444,7 @@ export class ActionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   /** Tooltips are built on hover, not for every listed action. */
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
-    if (node.kind === 'action' && item.tooltip === undefined) item.tooltip = tooltip(node.item, currentDay());
+    if (node.kind === 'action' && item.tooltip === undefined) item.tooltip = tooltip(node.item, todayIn(null));
     return item;
   }
 

@@ -7,6 +7,7 @@ import type { ConfigResolver } from './config-resolver';
 import { displayLocale } from './locale';
 import type { Log } from './log';
 import type { MeetingStore } from './meeting-store';
+import { ProblemsProgress } from './problems-progress';
 import { codeOf, DIAGNOSTIC_SOURCE, diagnosticsOn, overdueCandidatesOf, RULES_DOC, savedProblems, toDiagnostic, toRange, withOverdue } from './problem-diagnostics';
 import { takingTurns } from './taking-turns';
 
@@ -57,6 +58,8 @@ export class DiagnosticsController implements vscode.Disposable {
   private saveWhenShown = false;
   /** Files of the reload queue whose problems came from the cache, files linted again, and files whose overdue problems were worked out at midnight without a read. */
   readonly reloadCounts = { fromCache: 0, linted: 0, overdueAtMidnight: 0 };
+  /** The status bar's note while many files' problems are worked out. */
+  readonly progress = new ProblemsProgress(() => this.problemsPending);
   /** The clock the day is read from (tests move it to another day). */
   clock: () => Date = () => new Date();
 
@@ -66,6 +69,7 @@ export class DiagnosticsController implements vscode.Disposable {
     private readonly log: Log,
   ) {
     this.disposables.push(
+      this.progress,
       this.collection,
       this.configCollection,
       store.index.onDidChange((keys) => this.updateWithDependents(keys)),
@@ -280,6 +284,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private async reloadQueued(): Promise<void> {
     this.reloading = true;
+    this.progress.started();
     try {
       const takeTurn = takingTurns();
       if (this.cachedProblemsFirst) {
@@ -309,6 +314,7 @@ export class DiagnosticsController implements vscode.Disposable {
           this.publish(entry, meeting);
           this.reloadCounts.linted++;
         }
+        this.progress.update();
         await takeTurn();
       }
       if (this.saveWhenShown && this.toReload.size === 0) {
@@ -317,6 +323,7 @@ export class DiagnosticsController implements vscode.Disposable {
       }
     } finally {
       this.reloading = false;
+      this.progress.ended();
       this.store.dropPrefetched();
     }
   }
@@ -340,6 +347,7 @@ export class DiagnosticsController implements vscode.Disposable {
       this.unsent.set(line.key, diagnosticsOn(saved, this.todayFor(entry)));
       this.sendTimer ??= setTimeout(() => this.sendUnsent(), 0);
       this.reloadCounts.fromCache++;
+      this.progress.update();
     }
   }
 

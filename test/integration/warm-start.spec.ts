@@ -137,12 +137,20 @@ describe('warm start from the cache of the index', function () {
       }
     });
     const counts = { ...api.diagnostics.reloadCounts };
+    // The status bar's note while the problems are worked out (shown at once here, not after a second).
+    const progressShown = new Set<string>();
+    const watchProgress = setInterval(() => api.diagnostics.progress.message !== null && progressShown.add(api.diagnostics.progress.message), 1);
+    api.diagnostics.progress.delayMs = 0;
     try {
       await api.store.scan({ fresh: true });
       await waitFor('the problems of every file', () => api.diagnostics.problemsPending === 0);
     } finally {
       listener.dispose();
+      clearInterval(watchProgress);
+      api.diagnostics.progress.delayMs = 1_000;
     }
+    assert.ok([...progressShown].some((message) => /^\d+ files? left$/u.test(message)), JSON.stringify([...progressShown]));
+    assert.equal(api.diagnostics.progress.message, null, 'the note is gone once every problem is shown');
     assert.deepEqual([...duringScan], [], 'no closed file\'s problems were shown while the scan ran');
     // Each closed file is linted once, after the scan. Linted while it was read, m3 was linted
     // (and its problems shown) twice: without m9, then again with it once the scan was over.

@@ -9,6 +9,7 @@ import {
   isValidDate,
   nextWeekday,
   readDateExpression,
+  todayIn,
   weekdayOfWeek,
   type DateProblem,
 } from '../../src/core';
@@ -317,6 +318,20 @@ describe('calendar helpers', () => {
     assert.equal(addDays('2026-03-01', -1), '2026-02-28');
     assert.equal(daysBetween('2026-11-20', '2026-12-01'), 11);
     assert.equal(daysBetween('2026-12-01', '2026-11-20'), -11);
+  });
+
+  it('gives each time zone its own day, asked again and again within one second', () => {
+    const instant = new Date('2026-11-27T10:30:00.250Z');
+    for (let round = 0; round < 3; round++) {
+      assert.equal(todayIn('Pacific/Kiritimati', instant), '2026-11-28'); // UTC+14
+      assert.equal(todayIn('Pacific/Pago_Pago', instant), '2026-11-26'); // UTC−11
+      assert.equal(todayIn('Asia/Shanghai', instant), '2026-11-27');
+    }
+    // The next second, and midnight in Shanghai (16:00 UTC): the day as of that instant.
+    assert.equal(todayIn('Asia/Shanghai', new Date('2026-11-27T15:59:59.999Z')), '2026-11-27');
+    assert.equal(todayIn('Asia/Shanghai', new Date('2026-11-27T16:00:00.000Z')), '2026-11-28');
+    assert.equal(todayIn('Asia/Shanghai', new Date('2026-11-27T15:59:59.000Z')), '2026-11-27');
+    assert.equal(todayIn('Not/A_Zone', instant), todayIn(null, instant), 'an unknown zone falls back to the machine\'s');
   });
 
   it('finds weekdays in Monday-based weeks', () => {
