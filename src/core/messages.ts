@@ -257,12 +257,12 @@ const TABLES: Record<Locale, Record<MessageId, string>> = { en, 'zh-CN': zhCN };
 export type MessageArgs = Record<string, string | number>;
 
 /** Each template split once into literal text (even positions) and placeholder names (odd). */
-const compiled = new Map<string, string[]>();
+// Per locale, so the look-up key is the id itself (a constant, its hash kept), not a new string.
+const compiled: Record<Locale, Map<MessageId, string[]>> = { en: new Map(), 'zh-CN': new Map() };
 
 export function message(locale: Locale, id: MessageId, args: MessageArgs = {}): string {
-  const key = `${locale}\u0000${id}`;
-  let parts = compiled.get(key);
-  if (!parts) compiled.set(key, (parts = TABLES[locale][id].split(/\{(\w+)\}/u)));
+  let parts = compiled[locale].get(id);
+  if (!parts) compiled[locale].set(id, (parts = TABLES[locale][id].split(/\{(\w+)\}/u)));
   let result = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i]!;
