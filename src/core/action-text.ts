@@ -115,8 +115,12 @@ export function readActionFacts(text: string, span: Span, meetingDate: string | 
   }
   const hasColon = segment.includes(':') || segment.includes('：');
   const hasField = segment.includes('::');
-  if (hasColon) for (const match of segment.matchAll(OWNER_KEY)) {
-    if (!inZone(match.index, zones())) readNameList(segment, match.index + match[0].length, people, addOwner);
+  // `exec` loops rather than `matchAll`, which copies the regex for every call (seen in profiles).
+  if (hasColon) {
+    OWNER_KEY.lastIndex = 0;
+    for (let match = OWNER_KEY.exec(segment); match; match = OWNER_KEY.exec(segment)) {
+      if (!inZone(match.index, zones())) readNameList(segment, match.index + match[0].length, people, addOwner);
+    }
   }
   if (hasField) for (const match of segment.matchAll(OWNER_FIELD)) {
     const valueStart = match.index + match[0].indexOf(match[1]!, match[0].indexOf('::'));
@@ -125,7 +129,9 @@ export function readActionFacts(text: string, span: Span, meetingDate: string | 
   owners.sort((a, b) => a.span.start - b.span.start);
 
   const dueMentions: DueMention[] = [];
-  if (hasColon || segment.includes('📅')) for (const match of segment.matchAll(DUE_MARKER)) {
+  DUE_MARKER.lastIndex = 0;
+  const mayHaveDue = hasColon || segment.includes('📅');
+  for (let match = mayHaveDue ? DUE_MARKER.exec(segment) : null; match; match = DUE_MARKER.exec(segment)) {
     if (inZone(match.index, zones())) continue;
     const valueStart = match.index + match[0].length;
     const reading = readDateExpression(segment, valueStart, meetingDate);
@@ -191,19 +197,24 @@ function knownMultiWordName(text: string, at: number, people: PeopleIndex): numb
   return name?.length ?? 0;
 }
 
+const NO_OFFSETS: readonly number[] = [];
+
 /** Offsets of `@` and `＠` in order; each kind is searched for once past the last one found (linear). */
-function* atSigns(text: string): Generator<number> {
+function atSigns(text: string): readonly number[] {
   let ascii = text.indexOf('@');
   let wide = text.indexOf('＠');
+  if (ascii < 0 && wide < 0) return NO_OFFSETS; // most items: no array to make
+  const offsets: number[] = [];
   while (ascii >= 0 || wide >= 0) {
     if (wide < 0 || (ascii >= 0 && ascii < wide)) {
-      yield ascii;
+      offsets.push(ascii);
       ascii = text.indexOf('@', ascii + 1);
     } else {
-      yield wide;
+      offsets.push(wide);
       wide = text.indexOf('＠', wide + 1);
     }
   }
+  return offsets;
 }
 
 const PRIORITY_EMOJI_LIST = Object.entries(PRIORITY_EMOJI);
