@@ -1,6 +1,7 @@
 // Reading an action item's own text: owners, due dates, priority and the Obsidian Tasks fields.
 // Works on one item's text; returns spans in document offsets.
 import { readDateExpression } from './date-expressions';
+import { allMatches } from './regex';
 import type { DueMention, OwnerMention, Priority, Span } from './model';
 import type { PeopleIndex } from './people';
 
@@ -48,7 +49,7 @@ function quietZones(text: string): Span[] {
   if (text.includes('](')) zones.push(...linkTargets(text));
   if (text.includes('<')) patterns.push(/<[a-z][a-z0-9+.-]*:[^\s<>]*>/giu);
   for (const pattern of patterns) {
-    for (const match of text.matchAll(pattern)) zones.push({ start: match.index, end: match.index + match[0].length });
+    for (const match of allMatches(pattern, text)) zones.push({ start: match.index, end: match.index + match[0].length });
   }
   let from = 0;
   while ((from = text.indexOf('<!--', from)) >= 0) {
@@ -115,23 +116,17 @@ export function readActionFacts(text: string, span: Span, meetingDate: string | 
   }
   const hasColon = segment.includes(':') || segment.includes('：');
   const hasField = segment.includes('::');
-  // `exec` loops rather than `matchAll`, which copies the regex for every call (seen in profiles).
-  if (hasColon) {
-    OWNER_KEY.lastIndex = 0;
-    for (let match = OWNER_KEY.exec(segment); match; match = OWNER_KEY.exec(segment)) {
-      if (!inZone(match.index, zones())) readNameList(segment, match.index + match[0].length, people, addOwner);
-    }
+  if (hasColon) for (const match of allMatches(OWNER_KEY, segment)) {
+    if (!inZone(match.index, zones())) readNameList(segment, match.index + match[0].length, people, addOwner);
   }
-  if (hasField) for (const match of segment.matchAll(OWNER_FIELD)) {
+  if (hasField) for (const match of allMatches(OWNER_FIELD, segment)) {
     const valueStart = match.index + match[0].indexOf(match[1]!, match[0].indexOf('::'));
     readNameList(segment, valueStart, people, addOwner);
   }
   owners.sort((a, b) => a.span.start - b.span.start);
 
   const dueMentions: DueMention[] = [];
-  DUE_MARKER.lastIndex = 0;
-  const mayHaveDue = hasColon || segment.includes('📅');
-  for (let match = mayHaveDue ? DUE_MARKER.exec(segment) : null; match; match = DUE_MARKER.exec(segment)) {
+  if (hasColon || segment.includes('📅')) for (const match of allMatches(DUE_MARKER, segment)) {
     if (inZone(match.index, zones())) continue;
     const valueStart = match.index + match[0].length;
     const reading = readDateExpression(segment, valueStart, meetingDate);

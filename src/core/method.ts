@@ -9,6 +9,7 @@ import { readDateAt, readDateExpression } from './date-expressions';
 import type { ActionStatus, Meeting, OwnerMention, Section, Span } from './model';
 import { PeopleIndex } from './people';
 import { readingContext, readItemOnce } from './reading-memo';
+import { allMatches } from './regex';
 import type { ResolvedConfig } from './config';
 
 export interface TableCell {
@@ -447,7 +448,7 @@ export function findDeadlines(text: string, meetingDate: string | null): Span[] 
     }
     i++;
   }
-  for (const match of text.matchAll(PERIOD)) spans.push({ start: match.index, end: match.index + match[0].length });
+  for (const match of allMatches(PERIOD, text)) spans.push({ start: match.index, end: match.index + match[0].length });
   return spans.sort((a, b) => a.start - b.start);
 }
 
@@ -617,8 +618,8 @@ function readResourceNow(item: SectionItem, meeting: Meeting, config: ResolvedCo
   const keySpans: Span[] = [];
   const valueSpans: Partial<Record<ResourcePart, Span>> = {};
   // A value runs to the next separator or the next key; both lists are walked once (linear).
-  const matches = [...text.matchAll(RESOURCE_KEY)];
-  const stops = [...text.matchAll(VALUE_END)].map((stop) => stop.index);
+  const matches = allMatches(RESOURCE_KEY, text);
+  const stops = allMatches(VALUE_END, text).map((stop) => stop.index);
   let nextStop = 0;
   matches.forEach((match, index) => {
     const part = KEY_OF.get((match[1] ?? match[2])!.toLowerCase().replace(/\s+/gu, ' '));

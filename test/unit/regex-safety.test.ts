@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
+import { allMatches } from '../../src/core/regex';
 
 function repositoryRoot(): string {
   let dir = __dirname;
@@ -335,5 +336,28 @@ describe('regex safety: every regex of the engine on 100 KB adversarial strings'
       slow.map((verdict) => `${verdict.pattern.sites.join(', ')}: /${verdict.pattern.source}/${verdict.pattern.flags} on ${verdict.worstInput}`),
       [],
     );
+  });
+});
+
+describe('allMatches', () => {
+  it('finds what matchAll finds, empty matches and characters outside the BMP included, and leaves the regex reusable', () => {
+    const cases: Array<[RegExp, string]> = [
+      [/负责人[:：]\s*/gu, '- [ ] 整理 负责人：张三 截止：下周 负责人: 李四'],
+      [/\d+/g, 'a1b22c333'],
+      [/x*/gu, '𝒳x😀xx𠀀'], // empty matches, surrogate pairs
+      [/x*/g, '𝒳x😀xx'], // without `u`, one code unit at a time
+      [/(?:)/gu, '😀a'],
+      [/no/g, 'nothing here? no.'],
+      [/z/g, ''],
+    ];
+    for (const [pattern, text] of cases) {
+      const expected = [...text.matchAll(pattern)].map((match) => [match.index, match[0]]);
+      assert.deepEqual(allMatches(pattern, text).map((match) => [match.index, match[0]]), expected, `${pattern} on ${text}`);
+      assert.equal(pattern.lastIndex, 0, `${pattern} is left at the start`);
+    }
+    // Started mid-way by someone else's exec: still every match from the start.
+    const pattern = /\d/g;
+    pattern.exec('a1b2');
+    assert.deepEqual(allMatches(pattern, 'a1b2').map((match) => match.index), [1, 3]);
   });
 });
