@@ -54,6 +54,8 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly cacheable = new Map<string, { entry: IndexedMeeting; inputs: string | null; overdue: string }>();
   /** After a scan that listed files from the cache, the queue first takes the problems saved with it. */
   private cachedProblemsFirst = false;
+  /** A scan ended while the queue ran: the queue starts again, ordered as after any scan. */
+  private afterScanPending = false;
   /** After a scan, the cache is saved again once every queued file's problems are shown. */
   private saveWhenShown = false;
   /** Files of the reload queue whose problems came from the cache, files linted again, and files whose overdue problems were worked out at midnight without a read. */
@@ -79,11 +81,10 @@ export class DiagnosticsController implements vscode.Disposable {
       // The closed files a scan read or listed from the cache are linted when it is over: the
       // latest meetings first, the archive last.
       store.onDidChangeScanning((scanning) => {
-        if (scanning || this.toReload.size === 0 || this.reloading) return;
-        this.cachedProblemsFirst = (store.lastScan?.fromCache ?? 0) > 0;
-        this.saveWhenShown = true;
-        this.newestFirst();
-        void this.reloadQueued();
+        if (scanning) return;
+        // A queue still running stops at its next file and hands over (see `reloadQueued`).
+        if (this.reloading) this.afterScanPending = true;
+        else this.afterScan();
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.update(document.uri.toString())),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -244,8 +245,8 @@ export class DiagnosticsController implements vscode.Disposable {
       return;
     }
     // A file a scan reads is linted after the scan, when its previous meeting is surely indexed:
-    // the tree fills sooner, and no file is linted twice.
-    const meeting = entry.version === null && this.store.isScanning ? undefined : this.store.modelOf(key);
+    // the tree fills sooner, and no file is linted twice. (Other changes meanwhile are linted now.)
+    const meeting = this.store.announcingScanRead(key) ? undefined : this.store.modelOf(key);
     if (meeting) this.publish(entry, meeting);
     // A document just closed: the store reads its file again and announces it.
     else if (entry.version === null) this.reloadLater(key);
@@ -280,6 +281,16 @@ export class DiagnosticsController implements vscode.Disposable {
     if (!this.reloading && !this.store.isScanning) void this.reloadQueued();
   }
 
+  /** The queue after a scan: saved problems first (a warm start), then the latest meetings first. */
+  private afterScan(): void {
+    this.afterScanPending = false;
+    if (this.toReload.size === 0) return;
+    this.cachedProblemsFirst = (this.store.lastScan?.fromCache ?? 0) > 0;
+    this.saveWhenShown = true;
+    this.newestFirst();
+    void this.reloadQueued();
+  }
+
   /** Orders the reload queue by meeting date, latest first. */
   private newestFirst(): void {
     const keys = this.store.index.newestFirst(this.toReload);
@@ -303,6 +314,8 @@ export class DiagnosticsController implements vscode.Disposable {
       const upcoming = this.toReload.values();
       const ahead = new Set<string>();
       for (const key of this.toReload) {
+        // A scan began: its files wait for its end, and the queue is then ordered again.
+        if (this.store.isScanning || this.afterScanPending) break;
         for (const other of ahead) if (!this.toReload.has(other)) ahead.delete(other);
         while (ahead.size < RELOAD_AHEAD) {
           const next = upcoming.next();
@@ -330,6 +343,7 @@ export class DiagnosticsController implements vscode.Disposable {
       this.reloading = false;
       this.progress.ended();
       this.store.dropPrefetched();
+      if (this.afterScanPending && !this.disposed) this.afterScan();
     }
   }
 

@@ -48,7 +48,7 @@ export class MeetingStore implements vscode.Disposable {
   private readonly openModels = new Map<string, { version: number; meeting: Meeting }>();
   /** Per open document: its items' readings, reused on the next keystroke (see core/reading-memo.ts). */
   private readonly memos = new Map<string, ReadingMemo>();
-  private announcing: { key: string; meeting: Meeting } | null = null;
+  private announcing: { key: string; meeting: Meeting; byScan: boolean } | null = null;
   private readonly strings = new StringPool();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
@@ -285,7 +285,7 @@ export class MeetingStore implements vscode.Disposable {
       this.forget(uri, false);
       return;
     }
-    await this.store(uri, decoded.text, null, seq, id, await stamp);
+    await this.store(uri, decoded.text, null, seq, id, await stamp, read !== undefined);
   }
 
   async updateFromDocument(document: vscode.TextDocument): Promise<void> {
@@ -294,7 +294,7 @@ export class MeetingStore implements vscode.Disposable {
     await this.store(document.uri, document.getText(), document.version);
   }
 
-  private async store(uri: vscode.Uri, text: string, version: number | null, readSeq = this.forgetSeq, readId = 0, stamp: Stamped | null = null): Promise<void> {
+  private async store(uri: vscode.Uri, text: string, version: number | null, readSeq = this.forgetSeq, readId = 0, stamp: Stamped | null = null, byScan = false): Promise<void> {
     try {
       const config = await this.configs.configFor(uri);
       if (version === null && this.forgottenSince(readSeq, uri.toString())) return; // deleted while it was read
@@ -317,7 +317,7 @@ export class MeetingStore implements vscode.Disposable {
       const meeting = parseMeeting(text, { config, path: uri.path, memo: version === null ? undefined : memo });
       if (version !== null) this.openModels.set(key, { version, meeting });
       else this.openModels.delete(key);
-      this.announcing = { key, meeting };
+      this.announcing = { key, meeting, byScan };
       const summary = version !== null ? summaryOf(meeting) : detachedSummary(meeting, this.strings);
       try {
         this.index.set({ key, meeting: summary, config, version });
@@ -329,6 +329,11 @@ export class MeetingStore implements vscode.Disposable {
     } catch (error) {
       this.log.error(`${uri.fsPath}: could not be read as a meeting`, error);
     }
+  }
+
+  /** Whether the change being announced for `key` is a scan's reading of the file. */
+  announcingScanRead(key: string): boolean {
+    return this.announcing?.key === key && this.announcing.byScan;
   }
 
   /**

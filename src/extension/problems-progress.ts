@@ -15,6 +15,8 @@ export class ProblemsProgress implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private shown: { report: (message: string) => void; end: () => void } | null = null;
   private lastReport = 0;
+  /** Counts shows and ends, so a show that VS Code starts late knows it has ended already. */
+  private runs = 0;
 
   /** `left()`: the files whose problems are not shown yet. */
   constructor(private readonly left: () => number) {}
@@ -24,8 +26,10 @@ export class ProblemsProgress implements vscode.Disposable {
     if (this.timer || this.shown) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      const run = ++this.runs;
       void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking meeting notes') }, (progress) =>
         new Promise<void>((end) => {
+          if (run !== this.runs) return end(); // ended before VS Code ran this
           this.shown = { report: (message) => progress.report({ message }), end };
           this.update(true);
         }),
@@ -43,6 +47,7 @@ export class ProblemsProgress implements vscode.Disposable {
   }
 
   ended(): void {
+    this.runs++;
     clearTimeout(this.timer);
     this.timer = undefined;
     this.shown?.end();

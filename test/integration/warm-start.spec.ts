@@ -129,7 +129,6 @@ describe('warm start from the cache of the index', function () {
     assert.ok(workspaceUri('warm', 'm3.md').path < workspaceUri('warm', 'm9.md').path);
     const isWarmFile = (uri: vscode.Uri) => uri.path.includes('/warm/') && !vscode.workspace.textDocuments.some((document) => !document.isClosed && document.uri.toString() === uri.toString());
     const duringScan = new Set<string>();
-    const published = new Map<string, number>();
     const listener = vscode.languages.onDidChangeDiagnostics((event) => {
       for (const uri of event.uris.filter(isWarmFile)) {
         if (api.store.isScanning) duringScan.add(uri.toString());
@@ -140,16 +139,18 @@ describe('warm start from the cache of the index', function () {
     // The status bar's note while the problems are worked out (shown at once here, not after a second).
     const progressShown = new Set<string>();
     const watchProgress = setInterval(() => api.diagnostics.progress.message !== null && progressShown.add(api.diagnostics.progress.message), 1);
+    const delayMs = api.diagnostics.progress.delayMs;
     api.diagnostics.progress.delayMs = 0;
+    const published = new Map<string, number>();
     try {
       await api.store.scan({ fresh: true });
       await waitFor('the problems of every file', () => api.diagnostics.problemsPending === 0);
     } finally {
       listener.dispose();
       clearInterval(watchProgress);
-      api.diagnostics.progress.delayMs = 1_000;
+      api.diagnostics.progress.delayMs = delayMs;
     }
-    assert.ok([...progressShown].some((message) => /^\d+ files? left$/u.test(message)), JSON.stringify([...progressShown]));
+    assert.ok([...progressShown].some((message) => /^(?:\d+ files? left|还剩 \d+ 个文件)$/u.test(message)), JSON.stringify([...progressShown]));
     assert.equal(api.diagnostics.progress.message, null, 'the note is gone once every problem is shown');
     assert.deepEqual([...duringScan], [], 'no closed file\'s problems were shown while the scan ran');
     // Each closed file is linted once, after the scan. Linted while it was read, m3 was linted
@@ -159,6 +160,38 @@ describe('warm start from the cache of the index', function () {
     const withProblems = [...before].filter(([key, problems]) => key.includes('/warm/') && problems.length > 0).map(([key]) => key);
     assert.ok(withProblems.includes(following) && withProblems.length >= FILES - 1, JSON.stringify(withProblems));
     assert.deepEqual(withProblems.filter((key) => published.get(key) !== 1), [], JSON.stringify([...published]));
+    assert.deepEqual(snapshot(api).problems, before);
+  });
+
+  it('a scan that begins while the problems are being worked out pauses them until it ends; then each file it read is linted once', async () => {
+    await settleAndSave(api);
+    const before = snapshot(api).problems;
+    const closedFiles = () => api.store.index.keys().filter((key) => api.store.index.get(key)!.version === null).length;
+    const linted = () => api.diagnostics.reloadCounts.linted;
+    const base = linted();
+    // The second scan starts as soon as the first file after the first scan is linted.
+    let queueRunning = false;
+    let lintedWhenSecondBegan = 0;
+    let lintedWhenSecondEnded = -1;
+    const second = new Promise<void>((resolve, reject) => {
+      const poll = setInterval(() => {
+        if (api.store.isScanning || linted() === base) return;
+        clearInterval(poll);
+        queueRunning = api.diagnostics.problemsPending > 0;
+        lintedWhenSecondBegan = linted();
+        api.store.scan({ fresh: true }).then(() => {
+          lintedWhenSecondEnded = linted();
+          resolve();
+        }, reject);
+      }, 1);
+    });
+    await api.store.scan({ fresh: true });
+    await second;
+    await waitFor('the problems of every file', () => api.diagnostics.problemsPending === 0);
+    assert.ok(queueRunning, 'the second scan began while problems were still being worked out');
+    // At most the file in hand when it began was linted while the second scan ran.
+    assert.ok(lintedWhenSecondEnded - lintedWhenSecondBegan <= 1, JSON.stringify({ lintedWhenSecondBegan, lintedWhenSecondEnded }));
+    assert.equal(linted() - lintedWhenSecondEnded, closedFiles(), 'after it, each file it read was linted once');
     assert.deepEqual(snapshot(api).problems, before);
   });
 

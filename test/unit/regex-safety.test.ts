@@ -355,6 +355,7 @@ describe('allMatches', () => {
       assert.deepEqual(allMatches(pattern, text).map((match) => [match.index, match[0]]), expected, `${pattern} on ${text}`);
       assert.equal(pattern.lastIndex, 0, `${pattern} is left at the start`);
     }
+    assert.throws(() => allMatches(/x/u, 'xx'), TypeError, 'a regex without g is refused, as matchAll refuses it');
     // Started mid-way by someone else's exec: still every match from the start.
     const pattern = /\d/g;
     pattern.exec('a1b2');
