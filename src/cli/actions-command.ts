@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { actionIdentities, carriedForward, configProblemMessage, isIsoDate, type ResolvedConfig } from '../core';
 import { PeopleIndex } from '../core/people';
 import { ConfigLoader } from '../node/config-loader';
+import { buildStamp } from '../node/build-stamp';
 import { buildIndex, configPathsFor, engineFingerprint } from '../node/index-builder';
 import { actionKey, type ActionRecord, type IndexRecord } from '../node/index-record';
 import { displayPath } from '../node/paths';
@@ -30,7 +31,7 @@ export async function runActions(argv: readonly string[], io: Io): Promise<numbe
   // The index: unchanged files come from the disk cache; the rest are parsed (on workers when many).
   const index = await buildIndex(files, io.cwd, {
     cache: !args.switches.has('--no-cache'),
-    engine: engineFingerprint(VERSION, configPathsFor(files)),
+    engine: engineFingerprint(`${VERSION}:${buildStamp()}`, configPathsFor(files)),
     workerScript: join(__dirname, 'index-worker.cjs'),
     cacheDir: io.env.MEETINGS_CACHE_DIR || undefined,
   });

@@ -4,6 +4,12 @@ import type { Action } from './model';
 
 const OWNER_KEY_BEFORE = /(?:owners?|assignees?|负责人|责任人|执行人)[ \t]*[:：][ \t]*$/iu;
 const MARKERS = /[🔺⏫🔼🔽⏬]\uFE0F?|(?:✅|❌|➕|⏳|🛫)\uFE0F?[ \t]*\d{4}-\d{2}-\d{2}|(?<![\p{L}\p{N}])P[0-3](?![\p{L}\p{N}])|\s\^[A-Za-z0-9-]+\s*$/gu;
+/** A character without which MARKERS cannot match: most labels have none, and skip its replace. */
+const MARKER_START = /[🔺⏫🔼🔽⏬✅❌➕⏳🛫P^]/u;
+const FIELDS = /\[(?:owner|due|id|priority)::[^\]]*\]/giu;
+/** Whitespace other than a lone space: only then is there a run to collapse. */
+const SPACE_TO_COLLAPSE = /\s\s|[^\S ]/u;
+const TRAILING_SEPARATOR = /[,，、;；]/u;
 
 /** The action's words without owners, due dates, priority, done dates and block ids. */
 export function actionLabel(action: Action, documentText: string): string {
@@ -13,14 +19,16 @@ export function actionLabel(action: Action, documentText: string): string {
   if (!action.ownersInherited) {
     for (const owner of action.owners) {
       let start = owner.span.start;
-      const before = documentText.slice(Math.max(base, start - 12), start);
-      const key = OWNER_KEY_BEFORE.exec(before);
-      if (key) start -= key[0].length;
-      else if (/[@＠]$/u.test(before)) start -= 1;
+      const previous = documentText[start - 1];
+      if ((previous === '@' || previous === '＠') && start - 1 >= base) start -= 1;
+      else if (previous === ':' || previous === '：' || previous === ' ' || previous === '\t') {
+        const key = OWNER_KEY_BEFORE.exec(documentText.slice(Math.max(base, start - 12), start));
+        if (key) start -= key[0].length;
+      }
       cuts.push({ start, end: owner.span.end });
     }
   }
-  cuts.sort((a, b) => a.start - b.start);
+  if (cuts.length > 1) cuts.sort((a, b) => a.start - b.start);
   let text = '';
   let cursor = base;
   for (const cut of cuts) {
@@ -32,6 +40,17 @@ export function actionLabel(action: Action, documentText: string): string {
     cursor = cut.end;
   }
   text += documentText.slice(cursor, action.textSpan.end);
-  const label = text.replace(MARKERS, ' ').replace(/\[(?:owner|due|id|priority)::[^\]]*\]/giu, ' ').replace(/\s+/gu, ' ').replace(/(?<!\s)\s*[,，、;；]\s*$/u, '').trim();
+  // Each replace only when its pattern can match: most labels need none of them.
+  if (MARKER_START.test(text)) text = text.replace(MARKERS, ' ');
+  if (text.includes('::')) text = text.replace(FIELDS, ' ');
+  if (SPACE_TO_COLLAPSE.test(text)) text = text.replace(/\s+/gu, ' ');
+  const label = withoutTrailingSeparators(text).trim();
   return label || action.text;
+}
+
+/** Drops the separators (`,` `、` `;`) and spaces left at the end where markers were cut. */
+function withoutTrailingSeparators(text: string): string {
+  let end = text.length;
+  while (end > 0 && (TRAILING_SEPARATOR.test(text[end - 1]!) || /\s/u.test(text[end - 1]!))) end--;
+  return text.slice(0, end);
 }

@@ -1,9 +1,9 @@
 // Wires the engine into VS Code. Everything here is an adapter: the rules, the parsing and the
 // edits live in src/core and behave exactly as in the `meetings` CLI.
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TextEdit } from '../core';
+import { buildStamp } from '../node/build-stamp';
 import { ProblemsCache } from '../node/problems-cache';
 import { SummaryCache } from '../node/summary-cache';
 import { assignOwner, markDone, openMeeting, setDueDate } from './action-commands';
@@ -134,14 +134,7 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
 function cachesFor(context: vscode.ExtensionContext): { summaries: SummaryCache; problems: ProblemsCache } | null {
   const storage = context.storageUri;
   if (storage?.scheme !== 'file') return null;
-  let build = '';
-  try {
-    const bundle = statSync(__filename);
-    build = `${bundle.size}:${bundle.mtimeMs}`;
-  } catch {
-    // no build stamp: the version alone
-  }
-  const engine = `${String(context.extension.packageJSON.version)}:${build}`;
+  const engine = `${String(context.extension.packageJSON.version)}:${buildStamp()}`;
   return {
     summaries: new SummaryCache(join(storage.fsPath, 'index-cache.jsonl'), engine),
     problems: new ProblemsCache(join(storage.fsPath, 'problems-cache.jsonl'), engine),
