@@ -36,6 +36,7 @@ function testEntries(dir, suffix = '.test.ts') {
 await Promise.all([
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs' }),
   build({ ...common, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.cjs' }),
+  build({ ...common, entryPoints: ['src/node/lint-worker.ts'], outfile: 'dist/lint-worker.cjs', minify: production, sourcemap: !production && 'linked' }),
   build({ ...common, entryPoints: ['bench/run.ts'], outfile: 'out/bench/run.js' }),
   build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'], minify: production, sourcemap: !production && 'linked' }),
   build({

@@ -60,7 +60,7 @@ async function runScenario(scenario, { fixture = join(ROOT, 'test/fixtures/works
     port,
     settings,
     trust: scenario === 'trusted',
-    env: { MEETINGS_TEST_RESULTS: resultsFile, MEETINGS_TEST_SCENARIO: scenario, MEETINGS_REPO: ROOT, ...pick(process.env, ['MEETINGS_SCALE_PROFILE', 'MEETINGS_SCALE_PROBLEMS']), ...env },
+    env: { MEETINGS_TEST_RESULTS: resultsFile, MEETINGS_TEST_SCENARIO: scenario, MEETINGS_REPO: ROOT, ...pick(process.env, ['MEETINGS_SCALE_PROFILE', 'MEETINGS_SCALE_PROBLEMS', 'MEETINGS_SCALE_NO_WORKERS']), ...env },
   });
   let browser;
   let exitCode = 'timeout';

@@ -2,13 +2,15 @@
 // for open documents (from the unsaved buffer) and, by setting, every meeting of the workspace.
 import * as vscode from 'vscode';
 import { actionOverdue, computeLineStarts, configProblemMessage, lintMeeting, todayIn, type Finding, type IndexedMeeting, type Meeting } from '../core';
+import { overdueCandidatesOf } from '../node/closed-file-lint';
+import type { LintOutcome, LintPool } from '../node/lint-pool';
 import { decodeProblems, type CachedOverdue, type ProblemsLine } from '../node/problems-cache';
 import type { ConfigResolver } from './config-resolver';
 import { displayLocale } from './locale';
 import type { Log } from './log';
 import type { MeetingStore } from './meeting-store';
 import { ProblemsProgress } from './problems-progress';
-import { codeOf, DIAGNOSTIC_SOURCE, diagnosticsOn, overdueCandidatesOf, RULES_DOC, savedProblems, toDiagnostic, toRange, withOverdue } from './problem-diagnostics';
+import { codeOf, DIAGNOSTIC_SOURCE, diagnosticsOn, RULES_DOC, savedProblems, toDiagnostic, toRange, withOverdue } from './problem-diagnostics';
 import { takingTurns } from './taking-turns';
 
 
@@ -17,8 +19,20 @@ export interface LintedMeeting {
   findings: Finding[];
 }
 
-/** Files read ahead of the one being linted again (each read is a round trip to VS Code's file service). */
+/**
+ * Files read ahead of the one being linted again (each read is a round trip to VS Code's file
+ * service), or sent ahead to the lint workers.
+ */
 const RELOAD_AHEAD = 16;
+
+/** A closed file sent to a lint worker, with what its problems were worked out with. */
+interface LintAhead {
+  entry: IndexedMeeting;
+  previous: IndexedMeeting | null;
+  today: string;
+  locale: string;
+  outcome: Promise<LintOutcome>;
+}
 
 /** Problems of closed files sent to VS Code per message (a scan publishes thousands of files). */
 const PROBLEMS_PER_MESSAGE = 250;
@@ -58,19 +72,26 @@ export class DiagnosticsController implements vscode.Disposable {
   private afterScanPending = false;
   /** After a scan, the cache is saved again once every queued file's problems are shown. */
   private saveWhenShown = false;
-  /** Files of the reload queue whose problems came from the cache, files linted again, and files whose overdue problems were worked out at midnight without a read. */
-  readonly reloadCounts = { fromCache: 0, linted: 0, overdueAtMidnight: 0 };
+  /** Files of the reload queue whose problems came from the cache, files linted again (of which on the lint workers), and files whose overdue problems were worked out at midnight without a read. */
+  readonly reloadCounts = { fromCache: 0, linted: 0, lintedOnWorkers: 0, overdueAtMidnight: 0 };
   /** The status bar's note while many files' problems are worked out. */
   readonly progress = new ProblemsProgress(() => this.problemsPending);
   /** `meetings.lint.scope`, read once per change (asked for each file: reading it each time cost 50 µs). */
   private scope = lintScope();
   /** The clock the day is read from (tests move it to another day). */
   clock: () => Date = () => new Date();
+  /** Closed files of the reload queue sent to the lint workers, by key. */
+  private readonly lintsAhead = new Map<string, LintAhead>();
 
+  /**
+   * `workers` lint the closed files of the reload queue beside the extension host's thread (files
+   * on disk only); without them, or when they fail, every file is linted here. Tests set it.
+   */
   constructor(
     private readonly store: MeetingStore,
     private readonly configs: ConfigResolver,
     private readonly log: Log,
+    public workers: LintPool | null = null,
   ) {
     this.disposables.push(
       this.progress,
@@ -260,7 +281,7 @@ export class DiagnosticsController implements vscode.Disposable {
       this.cacheable.delete(entry.key);
     } else {
       this.linted.delete(entry.key);
-      this.cacheable.set(entry.key, { entry, inputs: this.lintInputs(entry), overdue: JSON.stringify(overdueCandidatesOf(entry, meeting)) });
+      this.cacheable.set(entry.key, { entry, inputs: this.lintInputs(entry), overdue: JSON.stringify(overdueCandidatesOf(meeting, entry.config)) });
     }
     const diagnostics = findings.map((finding) => toDiagnostic(finding, meeting.lineStarts));
     if (entry.version !== null) {
@@ -320,17 +341,25 @@ export class DiagnosticsController implements vscode.Disposable {
         while (ahead.size < RELOAD_AHEAD) {
           const next = upcoming.next();
           if (next.done) break;
-          if (this.store.prefetch(next.value)) ahead.add(next.value);
+          if (this.startAhead(next.value)) ahead.add(next.value);
         }
         this.toReload.delete(key);
         const entry = this.store.index.get(key);
         if (!entry || !this.shouldPublish(key)) continue;
-        const meeting = await this.store.loadMeeting(key);
+        const linted = await this.publishLintedAhead(key, entry);
         if (this.disposed) return;
-        // Changed meanwhile (the change brought its own update), or no longer reported.
-        if (meeting && this.store.index.get(key) === entry && this.shouldPublish(key)) {
-          this.publish(entry, meeting);
+        if (linted === 'changed') continue; // the change brought its own update
+        if (linted === 'published') {
           this.reloadCounts.linted++;
+          this.reloadCounts.lintedOnWorkers++;
+        } else {
+          const meeting = await this.store.loadMeeting(key);
+          if (this.disposed) return;
+          // Changed meanwhile (the change brought its own update), or no longer reported.
+          if (meeting && this.store.index.get(key) === entry && this.shouldPublish(key)) {
+            this.publish(entry, meeting);
+            this.reloadCounts.linted++;
+          }
         }
         this.progress.update();
         await takeTurn();
@@ -343,8 +372,58 @@ export class DiagnosticsController implements vscode.Disposable {
       this.reloading = false;
       this.progress.ended();
       this.store.dropPrefetched();
+      this.lintsAhead.clear(); // what the workers still send back is not waited for
       if (this.afterScanPending && !this.disposed) this.afterScan();
     }
+  }
+
+  /** Sends a queued closed file to the lint workers, or starts reading it; false if neither is needed. */
+  private startAhead(key: string): boolean {
+    const entry = this.store.index.get(key);
+    if (!entry || entry.version !== null || this.lintsAhead.has(key)) return false;
+    const uri = vscode.Uri.parse(key);
+    if (!this.workers?.usable || uri.scheme !== 'file' || this.store.modelOf(key)) return this.store.prefetch(key);
+    const previous = this.previousMeeting(entry);
+    const today = this.todayFor(entry);
+    const locale = displayLocale();
+    const outcome = this.workers.lint({
+      fsPath: uri.fsPath,
+      path: uri.path,
+      config: entry.config,
+      today,
+      locale,
+      nextMeetingDate: this.store.index.nextMeetingDate(entry.meeting.fields.series, entry.meeting.fields.date),
+      previous: previous && { key: previous.key, summary: previous.meeting },
+    });
+    this.lintsAhead.set(key, { entry, previous, today, locale, outcome });
+    return true;
+  }
+
+  /**
+   * Publishes the problems a worker found for a queued file, if they are those of its current
+   * entry: 'changed' if the file changed meanwhile, 'not-linted' if it is to be linted here (no
+   * worker took it, it failed, or the previous meeting, the day or the language changed).
+   */
+  private async publishLintedAhead(key: string, entry: IndexedMeeting): Promise<'published' | 'changed' | 'not-linted'> {
+    const ahead = this.lintsAhead.get(key);
+    if (!ahead) return 'not-linted';
+    this.lintsAhead.delete(key);
+    const outcome = await ahead.outcome;
+    if (this.disposed) return 'changed';
+    const current = this.store.index.get(key);
+    if (ahead.entry !== entry || current !== entry || !this.shouldPublish(key)) return 'changed';
+    // A pool that stopped said so once; a file that failed on a working one is named.
+    if (outcome.kind === 'failed' && this.workers?.usable) this.log.warn(`${vscode.Uri.parse(key).fsPath}: a lint worker failed (${outcome.reason}); linted on the extension host`);
+    if (outcome.kind !== 'linted') return 'not-linted';
+    if (this.previousMeeting(entry) !== ahead.previous || this.todayFor(entry) !== ahead.today || displayLocale() !== ahead.locale) return 'not-linted';
+    for (const error of outcome.ruleErrors) this.log.error(`${vscode.Uri.parse(key).fsPath}: ${error}`);
+    this.linted.delete(key);
+    this.setPrevious(key, ahead.previous?.key ?? null);
+    this.cacheable.set(key, { entry, inputs: this.lintInputs(entry), overdue: JSON.stringify(outcome.overdue) });
+    this.unsent.set(key, diagnosticsOn(outcome, ahead.today));
+    this.sendTimer ??= setTimeout(() => this.sendUnsent(), 0);
+    this.publishConfigProblems();
+    return 'published';
   }
 
   /**

@@ -1,9 +1,11 @@
 // Wires the engine into VS Code. Everything here is an adapter: the rules, the parsing and the
 // edits live in src/core and behave exactly as in the `meetings` CLI.
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TextEdit } from '../core';
 import { buildStamp } from '../node/build-stamp';
+import { LintPool } from '../node/lint-pool';
 import { ProblemsCache } from '../node/problems-cache';
 import { SummaryCache } from '../node/summary-cache';
 import { assignOwner, markDone, openMeeting, setDueDate } from './action-commands';
@@ -37,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
   const log = new Log();
   const configs = new ConfigResolver();
   const store = new MeetingStore(configs, log, () => vscode.workspace.getConfiguration('meetings').get<number>('lint.debounceMs', 300), cachesFor(context));
-  const diagnostics = new DiagnosticsController(store, configs, log);
+  const diagnostics = new DiagnosticsController(store, configs, log, lintWorkers(log));
   const tree = new ActionsTreeProvider(store, context.workspaceState);
   const statusBar = new ActionsStatusBar();
   const viewIds = ['meetings.actions', 'meetings.actionsExplorer'];
@@ -63,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
     configs,
     store,
     diagnostics,
+    { dispose: () => diagnostics.workers?.dispose() },
     tree,
     statusBar,
     ...views,
@@ -124,6 +127,15 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms.`);
   return { store, diagnostics, tree, configs, log, ready, activationMs };
+}
+
+/**
+ * Worker threads for the problems of closed files: one per core but the extension host's, at most
+ * two (beyond that, handing the problems to VS Code is the bottleneck).
+ */
+function lintWorkers(log: Log): LintPool {
+  const size = Math.max(1, Math.min(2, availableParallelism() - 1));
+  return new LintPool(join(__dirname, 'lint-worker.cjs'), size, (reason) => log.warn(`The lint workers stopped (${reason}); problems of closed files are worked out on the extension host.`));
 }
 
 /**

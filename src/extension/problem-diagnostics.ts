@@ -1,7 +1,7 @@
 // How findings, and the problems saved in the cache, become VS Code diagnostics: the same range,
 // message, severity and rule code (with a link to its documentation) either way.
 import * as vscode from 'vscode';
-import { actionOverdue, overdueCandidates, overdueOn, positionOf, RULE_IDS, severityOf, StringPool, withoutSuppressed, type Finding, type IndexedMeeting, type Meeting, type Span } from '../core';
+import { actionOverdue, overdueOn, positionOf, RULE_IDS, StringPool, type Finding, type Span } from '../core';
 import type { CachedOverdue, CachedProblem, ProblemsLine } from '../node/problems-cache';
 import { displayLocale } from './locale';
 
@@ -31,20 +31,6 @@ const messages = new StringPool(100_000);
 
 export function toDiagnostic(finding: Finding, lineStarts: readonly number[]): vscode.Diagnostic {
   return diagnosticOf(toRange(finding.span, lineStarts), finding.message, SEVERITY[finding.severity], finding.rule);
-}
-
-/**
- * The `action-overdue` candidates of a closed file that `lintMeeting` would report on: those not
- * suppressed, none when the rule is off. Ranges and severity as its diagnostics have them.
- */
-export function overdueCandidatesOf(entry: IndexedMeeting, meeting: Meeting): CachedOverdue[] {
-  const severity = severityOf(actionOverdue, entry.config);
-  if (severity === 'off') return [];
-  const candidates = overdueCandidates(meeting).map(({ at, due }) => ({ rule: actionOverdue.id, span: at, due }));
-  return withoutSuppressed(candidates, meeting).map(({ span, due }) => {
-    const { start, end } = toRange(span, meeting.lineStarts);
-    return [start.line, start.character, end.line, end.character, SEVERITY[severity], due];
-  });
 }
 
 /** A file's saved problems, and its overdue actions as of `today`, in the order `lintMeeting` gives them. */

@@ -122,6 +122,13 @@ export async function run(): Promise<void> {
     const started = performance.now();
     let firstActions = 0;
     const api = await extension.activate();
+    // MEETINGS_SCALE_NO_WORKERS=1: closed files linted on the extension host, to compare (the
+    // workers are used only after the scan, which has barely begun).
+    if (process.env.MEETINGS_SCALE_NO_WORKERS) {
+      api.diagnostics.workers?.dispose();
+      api.diagnostics.workers = null;
+    }
+    metrics.lintWorkers = api.diagnostics.workers ? 1 : 0;
     // Loading and compiling the extension's bundle is one long task of its own.
     metrics.longestStallUntilActivatedMs = endPhase().stall;
     // The scan's start (the file search, and the first files, which compile the engine's code)
@@ -149,6 +156,7 @@ export async function run(): Promise<void> {
     metrics.problemsCompleteMs = Math.round(performance.now() - started);
     metrics.filesWithProblemsFromCache = api.diagnostics.reloadCounts.fromCache;
     metrics.filesLintedAfterScan = api.diagnostics.reloadCounts.linted;
+    metrics.filesLintedOnWorkers = api.diagnostics.reloadCounts.lintedOnWorkers;
     const duringReload = endPhase();
     metrics.longestStallDuringRelintMs = duringReload.stall;
     metrics.longestBusyStallDuringRelintMs = duringReload.busy;

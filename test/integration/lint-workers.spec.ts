@@ -1,0 +1,119 @@
+// After a scan, the problems of closed files are worked out on worker threads. They must be
+// exactly those the extension host finds (ranges, messages, severities, rule codes, order), with
+// a folder's own configuration, a series' carry-over, overdue actions, suppression comments and
+// both languages; and when the workers cannot run, the extension host works them out itself.
+import { strict as assert } from 'node:assert';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { MeetingsApi } from '../../src/extension/extension';
+import { LintPool } from '../../src/node/lint-pool';
+import { closeAllEditors, extensionApi, meetingDiagnostics, ruleOf, waitFor, workspaceUri } from './helpers';
+
+const MEETINGS = 8;
+
+function meeting(i: number): string {
+  const language = i % 2 === 0;
+  const heading = language ? '## 行动计划' : '## Action items';
+  const suppressed = i === 3 ? '<!-- meetings-disable-next-line action-owner -->\n- [ ] WORKERS-QUIET no owner, on purpose\n' : '';
+  return [
+    '---',
+    `title: ${language ? '线程周会' : 'Worker weekly'} ${i}`,
+    `date: 2021-03-${String(1 + i).padStart(2, '0')}`,
+    'series: workers-weekly',
+    'attendees: [张三, Bob Li]',
+    '---',
+    '',
+    heading,
+    `- [ ] WORKERS-${i} 整理数据 @老张 📅 2021-04-0${1 + (i % 9)}`,
+    `- [ ] WORKERS-OPEN-${i} carried or not @Bob due: 2099-01-0${1 + (i % 9)}`,
+    `- [ ] WORKERS-NO-OWNER-${i} 没有负责人`,
+    `- [ ] WORKERS-BAD-DATE-${i} @张三 截止：2021-02-30`,
+    suppressed,
+  ].join('\n');
+}
+
+/** Every diagnostic of the folder's files, in full and in VS Code's order. */
+function problemsOf(folder: vscode.Uri): Record<string, unknown[]> {
+  const result: Record<string, unknown[]> = {};
+  for (const [uri, diagnostics] of vscode.languages.getDiagnostics()) {
+    if (!uri.path.startsWith(`${folder.path}/`)) continue;
+    result[uri.path] = meetingDiagnostics(uri).map((diagnostic) => {
+      const { start, end } = diagnostic.range;
+      return [start.line, start.character, end.line, end.character, diagnostic.severity, ruleOf(diagnostic), diagnostic.message];
+    });
+    if (diagnostics.length === 0) delete result[uri.path];
+  }
+  return result;
+}
+
+describe('problems of closed files worked out on worker threads', function () {
+  this.timeout(120_000);
+  let api: MeetingsApi;
+  const folder = () => workspaceUri('workers');
+  before(async () => {
+    api = await extensionApi();
+    await closeAllEditors();
+    mkdirSync(folder().fsPath, { recursive: true });
+    // The folder's own configuration: an alias, and a rule made an error.
+    writeFileSync(join(folder().fsPath, '.meetings.yaml'), 'people:\n  - name: 张三\n    aliases: [老张]\n  - name: Bob Li\n    aliases: [Bob]\nrules:\n  action-owner: error\n');
+    for (let i = 0; i < MEETINGS; i++) writeFileSync(join(folder().fsPath, `w${i}.md`), meeting(i));
+    writeFileSync(join(folder().fsPath, 'broken.md'), '---\ntitle: [unclosed\nattendees: 张三\n---\n\n- [ ] WORKERS-BROKEN @张三\n');
+    await waitFor('the new files in the index', () => api.store.index.get(workspaceUri('workers', `w${MEETINGS - 1}.md`).toString()));
+  });
+  after(() => rmSync(folder().fsPath, { recursive: true, force: true }));
+
+  async function fullRead(): Promise<{ linted: number; onWorkers: number; problems: Record<string, unknown[]> }> {
+    const counts = { ...api.diagnostics.reloadCounts };
+    await api.store.scan({ fresh: true });
+    await waitFor('the problems of every file', () => api.diagnostics.problemsPending === 0, 60_000);
+    // VS Code reports the problems it was sent a little later.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return {
+      linted: api.diagnostics.reloadCounts.linted - counts.linted,
+      onWorkers: api.diagnostics.reloadCounts.lintedOnWorkers - counts.lintedOnWorkers,
+      problems: problemsOf(folder()),
+    };
+  }
+
+  it('finds exactly the problems the extension host finds', async () => {
+    assert.ok(api.diagnostics.workers?.usable, 'the extension starts with lint workers');
+    const viaWorkers = await fullRead();
+    assert.ok(viaWorkers.onWorkers >= MEETINGS + 1, JSON.stringify(viaWorkers));
+    const workers = api.diagnostics.workers;
+    api.diagnostics.workers = null;
+    try {
+      const onHost = await fullRead();
+      assert.equal(onHost.onWorkers, 0);
+      assert.ok(onHost.linted >= MEETINGS + 1, 'every file was linted again, on the extension host');
+      assert.deepEqual(viaWorkers.problems, onHost.problems);
+    } finally {
+      api.diagnostics.workers = workers;
+    }
+    const rules = new Set(Object.values(viaWorkers.problems).flatMap((problems) => problems.map((problem) => (problem as unknown[])[5])));
+    for (const rule of ['carry-over', 'action-owner', 'action-overdue', 'due-invalid', 'frontmatter-yaml']) assert.ok(rules.has(rule), `${rule} among ${[...rules].join(', ')}`);
+    const owners = Object.values(viaWorkers.problems).flatMap((problems) => (problems as unknown[][]).filter((problem) => problem[5] === 'action-owner'));
+    assert.ok(owners.every((problem) => problem[4] === vscode.DiagnosticSeverity.Error), 'the folder made action-owner an error');
+    assert.equal(owners.length, MEETINGS, 'one a meeting: the alias 老张 is known, the suppressed one is not reported');
+    assert.ok(Object.values(viaWorkers.problems).flat().some((problem) => /[\u4e00-\u9fff]/u.test(String((problem as unknown[])[6]))), 'Chinese messages');
+  });
+
+  it('works the problems out on the extension host when the workers cannot start, and says so once', async () => {
+    const before = (await fullRead()).problems;
+    const workers = api.diagnostics.workers;
+    const failing = new LintPool(join(folder().fsPath, 'no-such-worker.cjs'), 1, (reason) => api.log.warn(`WORKERS-FAILED ${reason}`));
+    api.diagnostics.workers = failing;
+    try {
+      const after = await fullRead();
+      assert.equal(failing.usable, false);
+      assert.equal(after.onWorkers, 0);
+      assert.ok(after.linted >= MEETINGS + 1);
+      assert.deepEqual(after.problems, before);
+      assert.equal(api.log.recent.filter((line) => line.includes('WORKERS-FAILED')).length, 1);
+      assert.equal(api.log.recent.filter((line) => line.includes('a lint worker failed')).length, 0, 'no warning for each file');
+    } finally {
+      api.diagnostics.workers = workers;
+      failing.dispose();
+    }
+  });
+});
