@@ -10,7 +10,7 @@ import { displayLocale } from './locale';
 import type { Log } from './log';
 import type { MeetingStore } from './meeting-store';
 import { ProblemsProgress } from './problems-progress';
-import { codeOf, DIAGNOSTIC_SOURCE, diagnosticsOn, RULES_DOC, savedProblems, toDiagnostic, toRange, withOverdue } from './problem-diagnostics';
+import { codeOf, DIAGNOSTIC_SOURCE, diagnosticsFrom, diagnosticsOn, RULES_DOC, savedProblems, toDiagnostic, toRange, withOverdue } from './problem-diagnostics';
 import { takingTurns } from './taking-turns';
 
 
@@ -420,7 +420,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.linted.delete(key);
     this.setPrevious(key, ahead.previous?.key ?? null);
     this.cacheable.set(key, { entry, inputs: this.lintInputs(entry), overdue: JSON.stringify(outcome.overdue) });
-    this.unsent.set(key, diagnosticsOn(outcome, ahead.today));
+    this.unsent.set(key, diagnosticsFrom(outcome.problems)); // linted for today: the overdue ones included
     this.sendTimer ??= setTimeout(() => this.sendUnsent(), 0);
     this.publishConfigProblems();
     return 'published';

@@ -35,10 +35,14 @@ export function toDiagnostic(finding: Finding, lineStarts: readonly number[]): v
 
 /** A file's saved problems, and its overdue actions as of `today`, in the order `lintMeeting` gives them. */
 export function diagnosticsOn(saved: Pick<ProblemsLine, 'problems' | 'overdue'>, today: string): vscode.Diagnostic[] {
-  const problems = saved.problems.map(([startLine, startCharacter, endLine, endCharacter, severity, rule, message]) =>
+  return withOverdue(diagnosticsFrom(saved.problems), saved.overdue, today);
+}
+
+/** Problems as data (a worker's, the cache's) as diagnostics, in the same order. */
+export function diagnosticsFrom(problems: readonly CachedProblem[]): vscode.Diagnostic[] {
+  return problems.map(([startLine, startCharacter, endLine, endCharacter, severity, rule, message]) =>
     diagnosticOf(new vscode.Range(startLine, startCharacter, endLine, endCharacter), message, severity as vscode.DiagnosticSeverity, rule),
   );
-  return withOverdue(problems, saved.overdue, today);
 }
 
 /** A file's problems but the overdue ones, with those of its candidates overdue on `today`, in the order `lintMeeting` gives them. */

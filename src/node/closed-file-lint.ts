@@ -1,6 +1,6 @@
-// A closed file's problems in the form the problems cache keeps: every problem but the overdue
-// ones, with ranges as lines and characters, and the overdue candidates, worked out for the day
-// when shown. No vscode here: a worker thread lints closed files this way, off the extension host.
+// A closed file's problems as data: ranges as lines and characters, as the problems cache keeps
+// them, and the overdue candidates the cache keeps instead of the overdue problems. No vscode
+// here: a worker thread lints closed files this way, off the extension host.
 import { readFileSync } from 'node:fs';
 import {
   actionOverdue,
@@ -10,7 +10,6 @@ import {
   positionOf,
   severityOf,
   withoutSuppressed,
-  type Finding,
   type Locale,
   type Meeting,
   type MeetingSummary,
@@ -37,7 +36,14 @@ export interface ClosedFileJob {
 }
 
 export type ClosedFileProblems =
-  | { kind: 'linted'; problems: CachedProblem[]; overdue: CachedOverdue[]; ruleErrors: string[] }
+  | {
+      kind: 'linted';
+      /** Every problem, the overdue ones included (linted for the job's day), in the order `lintMeeting` gives them. */
+      problems: CachedProblem[];
+      /** What the problems cache keeps of the overdue ones. */
+      overdue: CachedOverdue[];
+      ruleErrors: string[];
+    }
   | { kind: 'unreadable'; reason: string };
 
 /** Reads, parses and lints a file as the editor lints a closed one. */
@@ -60,17 +66,8 @@ export function lintClosedFile(job: ClosedFileJob): ClosedFileProblems {
     previousMeeting: job.previous && { key: job.previous.key, meeting: job.previous.summary },
     onRuleError: (rule, error) => ruleErrors.push(`rule ${rule} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
-  return { kind: 'linted', ...cachedFormOf(findings, meeting, job.config), ruleErrors };
-}
-
-/** Findings as the problems cache keeps them (see the top of this file). */
-export function cachedFormOf(findings: readonly Finding[], meeting: Meeting, config: ResolvedConfig): { problems: CachedProblem[]; overdue: CachedOverdue[] } {
-  const problems: CachedProblem[] = [];
-  for (const finding of findings) {
-    if (finding.rule === actionOverdue.id) continue;
-    problems.push([...rangeOf(finding.span, meeting.lineStarts), DIAGNOSTIC_SEVERITY[finding.severity], finding.rule, finding.message]);
-  }
-  return { problems, overdue: overdueCandidatesOf(meeting, config) };
+  const problems = findings.map((finding): CachedProblem => [...rangeOf(finding.span, meeting.lineStarts), DIAGNOSTIC_SEVERITY[finding.severity], finding.rule, finding.message]);
+  return { kind: 'linted', problems, overdue: overdueCandidatesOf(meeting, job.config), ruleErrors };
 }
 
 /**

@@ -48,7 +48,7 @@ describe('lint workers', function () {
       const linted = outcomes.filter((outcome) => outcome.kind === 'linted');
       assert.equal(linted.length, jobs.length);
       const rules = new Set(linted.flatMap((outcome) => outcome.problems.map((problem) => problem[5])));
-      assert.ok(rules.has('carry-over') && rules.has('action-owner'), [...rules].join(', '));
+      assert.ok(rules.has('carry-over') && rules.has('action-owner') && rules.has('action-overdue'), [...rules].join(', '));
       assert.ok(linted.some((outcome) => outcome.overdue.length > 0), 'overdue candidates are sent back');
       assert.ok(linted.some((outcome) => outcome.problems.some((problem) => /[\u4e00-\u9fff]/u.test(problem[6]))), 'Chinese messages');
     } finally {
