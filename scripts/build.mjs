@@ -2,7 +2,7 @@
 // bin, the VS Code extension host and mocha's test runner all load CommonJS most reliably.
 // Type checking is separate (`npm run typecheck`); esbuild only strips types.
 import { build } from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const common = {
@@ -33,10 +33,13 @@ function testEntries(dir, suffix = '.test.ts') {
   return entries;
 }
 
+// A renamed or deleted source must not leave its old bundle behind (a stale test would still run).
+for (const dir of ['dist', 'out/test', 'out/bench']) rmSync(dir, { recursive: true, force: true });
+
 await Promise.all([
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs' }),
   build({ ...common, entryPoints: ['src/node/index-worker.ts'], outfile: 'dist/index-worker.cjs' }),
-  build({ ...common, entryPoints: ['src/node/lint-worker.ts'], outfile: 'dist/lint-worker.cjs', minify: production, sourcemap: !production && 'linked' }),
+  build({ ...common, entryPoints: ['src/node/engine-worker.ts'], outfile: 'dist/engine-worker.cjs', minify: production, sourcemap: !production && 'linked' }),
   build({ ...common, entryPoints: ['bench/run.ts'], outfile: 'out/bench/run.js' }),
   build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'], minify: production, sourcemap: !production && 'linked' }),
   build({

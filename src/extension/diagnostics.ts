@@ -2,8 +2,8 @@
 // for open documents (from the unsaved buffer) and, by setting, every meeting of the workspace.
 import * as vscode from 'vscode';
 import { actionOverdue, computeLineStarts, configProblemMessage, lintMeeting, todayIn, type Finding, type IndexedMeeting, type Meeting } from '../core';
-import { overdueCandidatesOf } from '../node/closed-file-lint';
-import type { LintOutcome, LintPool } from '../node/lint-pool';
+import { overdueCandidatesOf } from '../node/file-tasks';
+import type { LintOutcome, EnginePool } from '../node/engine-pool';
 import { decodeProblems, type CachedOverdue, type ProblemsLine } from '../node/problems-cache';
 import type { ConfigResolver } from './config-resolver';
 import { displayLocale } from './locale';
@@ -21,11 +21,11 @@ export interface LintedMeeting {
 
 /**
  * Files read ahead of the one being linted again (each read is a round trip to VS Code's file
- * service), or sent ahead to the lint workers.
+ * service), or sent ahead to the engine workers.
  */
 const RELOAD_AHEAD = 16;
 
-/** A closed file sent to a lint worker, with what its problems were worked out with. */
+/** A closed file sent to an engine worker, with what its problems were worked out with. */
 interface LintAhead {
   entry: IndexedMeeting;
   previous: IndexedMeeting | null;
@@ -72,7 +72,7 @@ export class DiagnosticsController implements vscode.Disposable {
   private afterScanPending = false;
   /** After a scan, the cache is saved again once every queued file's problems are shown. */
   private saveWhenShown = false;
-  /** Files of the reload queue whose problems came from the cache, files linted again (of which on the lint workers), and files whose overdue problems were worked out at midnight without a read. */
+  /** Files of the reload queue whose problems came from the cache, files linted again (of which on the engine workers), and files whose overdue problems were worked out at midnight without a read. */
   readonly reloadCounts = { fromCache: 0, linted: 0, lintedOnWorkers: 0, overdueAtMidnight: 0 };
   /** The status bar's note while many files' problems are worked out. */
   readonly progress = new ProblemsProgress(() => this.problemsPending);
@@ -80,7 +80,7 @@ export class DiagnosticsController implements vscode.Disposable {
   private scope = lintScope();
   /** The clock the day is read from (tests move it to another day). */
   clock: () => Date = () => new Date();
-  /** Closed files of the reload queue sent to the lint workers, by key. */
+  /** Closed files of the reload queue sent to the engine workers, by key. */
   private readonly lintsAhead = new Map<string, LintAhead>();
 
   /**
@@ -91,7 +91,7 @@ export class DiagnosticsController implements vscode.Disposable {
     private readonly store: MeetingStore,
     private readonly configs: ConfigResolver,
     private readonly log: Log,
-    public workers: LintPool | null = null,
+    public workers: EnginePool | null = null,
   ) {
     this.disposables.push(
       this.progress,
@@ -377,7 +377,7 @@ export class DiagnosticsController implements vscode.Disposable {
     }
   }
 
-  /** Sends a queued closed file to the lint workers, or starts reading it; false if neither is needed. */
+  /** Sends a queued closed file to the engine workers, or starts reading it; false if neither is needed. */
   private startAhead(key: string): boolean {
     const entry = this.store.index.get(key);
     if (!entry || entry.version !== null || this.lintsAhead.has(key)) return false;
@@ -413,7 +413,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const current = this.store.index.get(key);
     if (ahead.entry !== entry || current !== entry || !this.shouldPublish(key)) return 'changed';
     // A pool that stopped said so once; a file that failed on a working one is named.
-    if (outcome.kind === 'failed' && this.workers?.usable) this.log.warn(`${vscode.Uri.parse(key).fsPath}: a lint worker failed (${outcome.reason}); linted on the extension host`);
+    if (outcome.kind === 'failed' && this.workers?.usable) this.log.warn(`${vscode.Uri.parse(key).fsPath}: an engine worker failed (${outcome.reason}); linted on the extension host`);
     if (outcome.kind !== 'linted') return 'not-linted';
     if (this.previousMeeting(entry) !== ahead.previous || this.todayFor(entry) !== ahead.today || displayLocale() !== ahead.locale) return 'not-linted';
     for (const error of outcome.ruleErrors) this.log.error(`${vscode.Uri.parse(key).fsPath}: ${error}`);

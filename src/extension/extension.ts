@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TextEdit } from '../core';
 import { buildStamp } from '../node/build-stamp';
-import { LintPool } from '../node/lint-pool';
+import { EnginePool } from '../node/engine-pool';
 import { ProblemsCache } from '../node/problems-cache';
 import { SummaryCache } from '../node/summary-cache';
 import { assignOwner, markDone, openMeeting, setDueDate } from './action-commands';
@@ -38,8 +38,9 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
   const started = performance.now();
   const log = new Log();
   const configs = new ConfigResolver();
-  const store = new MeetingStore(configs, log, () => vscode.workspace.getConfiguration('meetings').get<number>('lint.debounceMs', 300), cachesFor(context));
-  const diagnostics = new DiagnosticsController(store, configs, log, lintWorkers(log));
+  const workers = engineWorkers(log);
+  const store = new MeetingStore(configs, log, () => vscode.workspace.getConfiguration('meetings').get<number>('lint.debounceMs', 300), cachesFor(context), workers);
+  const diagnostics = new DiagnosticsController(store, configs, log, workers);
   const tree = new ActionsTreeProvider(store, context.workspaceState);
   const statusBar = new ActionsStatusBar();
   const viewIds = ['meetings.actions', 'meetings.actionsExplorer'];
@@ -65,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
     configs,
     store,
     diagnostics,
-    { dispose: () => diagnostics.workers?.dispose() },
+    workers,
     tree,
     statusBar,
     ...views,
@@ -130,12 +131,13 @@ export function activate(context: vscode.ExtensionContext): MeetingsApi {
 }
 
 /**
- * Worker threads for the problems of closed files: one per core but the extension host's, at most
- * two (beyond that, handing the problems to VS Code is the bottleneck).
+ * Worker threads that read, parse and lint files on disk for the scan and the problems of closed
+ * files: one per core but the extension host's, at most two (beyond that, what the extension host
+ * does with their results, and VS Code with the problems, is the bottleneck).
  */
-function lintWorkers(log: Log): LintPool {
+function engineWorkers(log: Log): EnginePool {
   const size = Math.max(1, Math.min(2, availableParallelism() - 1));
-  return new LintPool(join(__dirname, 'lint-worker.cjs'), size, (reason) => log.warn(`The lint workers stopped (${reason}); problems of closed files are worked out on the extension host.`));
+  return new EnginePool(join(__dirname, 'engine-worker.cjs'), size, (reason) => log.warn(`The engine workers stopped (${reason}); files are read and linted on the extension host.`));
 }
 
 /**

@@ -2,8 +2,9 @@
 // buffers, saves, creations, deletions, renames and config changes. No duplicates, no ghosts:
 // every entry is keyed by URI, and open documents win over their files on disk.
 import * as vscode from 'vscode';
-import { detachedSummary, MeetingIndex, parseMeeting, ReadingMemo, StringPool, summaryOf, type IndexedMeeting, type Meeting } from '../core';
+import { decodeSummary, detachedSummary, MeetingIndex, parseMeeting, ReadingMemo, StringPool, summaryOf, type IndexedMeeting, type Meeting, type MeetingSummary, type ResolvedConfig } from '../core';
 import { decodeText } from '../node/encoding';
+import type { EnginePool, SummaryOutcome } from '../node/engine-pool';
 import type { ConfigResolver } from './config-resolver';
 import type { Log } from './log';
 import { warmUpEngine } from './engine-warm-up';
@@ -23,7 +24,14 @@ interface PendingRead {
   id: number;
   /** Taken before the read, for the cache (null: not a local file, or no cache). */
   stamp: Promise<Stamped | null>;
-  bytes: Promise<Uint8Array | Error>;
+  /** The file's bytes, read through VS Code; or, from an engine worker, its summary. */
+  result: Promise<Uint8Array | Error | WorkerRead>;
+}
+
+/** A file read and parsed on an engine worker, with the configuration it was parsed with. */
+interface WorkerRead {
+  config: ResolvedConfig;
+  outcome: SummaryOutcome;
 }
 
 export interface ScanReport {
@@ -48,7 +56,8 @@ export class MeetingStore implements vscode.Disposable {
   private readonly openModels = new Map<string, { version: number; meeting: Meeting }>();
   /** Per open document: its items' readings, reused on the next keystroke (see core/reading-memo.ts). */
   private readonly memos = new Map<string, ReadingMemo>();
-  private announcing: { key: string; meeting: Meeting; byScan: boolean } | null = null;
+  /** The change being announced: a file read by a scan, with its model unless a worker read it. */
+  private announcing: { key: string; meeting: Meeting | null; byScan: boolean } | null = null;
   private readonly strings = new StringPool();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
@@ -70,6 +79,8 @@ export class MeetingStore implements vscode.Disposable {
   private readonly pacers = new Set<() => boolean>();
   /** What the last complete scan did. */
   lastScan: ScanReport | null = null;
+  /** Files a scan had read and parsed on the engine workers (a count, for tests and measurements). */
+  readOnWorkers = 0;
 
   constructor(
     private readonly configs: ConfigResolver,
@@ -77,6 +88,8 @@ export class MeetingStore implements vscode.Disposable {
     private readonly debounceMs: () => number,
     /** The cache of the index on disk, and of the problems shown; none for a window without a workspace. */
     caches: { summaries: SummaryCache; problems: ProblemsCache | null } | null = null,
+    /** Workers that read and parse a scan's files on disk beside the extension host's thread (tests set it). */
+    public workers: EnginePool | null = null,
   ) {
     this.warmStart = caches ? new WarmStart(caches.summaries, caches.problems, this.index, log) : null;
     const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB);
@@ -173,7 +186,7 @@ export class MeetingStore implements vscode.Disposable {
       const reads = new Map<number, PendingRead>();
       for (let i = 0; i < toRead.length; i++) {
         if (generation !== this.scanGeneration) return; // a newer scan took over
-        for (let ahead = i; ahead < Math.min(toRead.length, i + READ_AHEAD); ahead++) if (!reads.has(ahead)) reads.set(ahead, this.startRead(toRead[ahead]!));
+        for (let ahead = i; ahead < Math.min(toRead.length, i + READ_AHEAD); ahead++) if (!reads.has(ahead)) reads.set(ahead, this.startRead(toRead[ahead]!, true));
         const read = reads.get(i)!;
         reads.delete(i);
         await this.refreshFromDisk(toRead[i]!, read);
@@ -249,17 +262,23 @@ export class MeetingStore implements vscode.Disposable {
     return null;
   }
 
-  private startRead(uri: vscode.Uri): PendingRead {
+  /** Starts reading a file: on an engine worker if `onWorker` and one can (a file on disk), else through VS Code. */
+  private startRead(uri: vscode.Uri, onWorker = false): PendingRead {
     // The sequence number from before the read: a deletion while it runs must win.
     const seq = this.forgetSeq;
     const stamp = this.warmStart?.stampBeforeRead(uri) ?? Promise.resolve(null);
-    const bytes = stamp
-      .then(() => vscode.workspace.fs.readFile(uri))
-      .then(
-        (value) => value,
-        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
-      );
-    return { seq, id: ++this.readsStarted, stamp, bytes };
+    const workers = onWorker && uri.scheme === 'file' && this.workers?.usable ? this.workers : null;
+    const read = workers
+      ? stamp.then(async (): Promise<WorkerRead> => {
+          const config = await this.configs.configFor(uri);
+          return { config, outcome: await workers.summarise({ fsPath: uri.fsPath, path: uri.path, config }) };
+        })
+      : stamp.then(() => vscode.workspace.fs.readFile(uri));
+    const result = read.then(
+      (value) => value,
+      (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+    );
+    return { seq, id: ++this.readsStarted, stamp, result };
   }
 
   /** Re-reads a file, unless it is open: then its buffer is the truth. `read` is one already started. */
@@ -272,20 +291,33 @@ export class MeetingStore implements vscode.Disposable {
       if (this.index.get(uri.toString())?.version === open.version) return;
       return this.updateFromDocument(open);
     }
-    const { seq, id, stamp, bytes } = read ?? this.startRead(uri);
-    const result = await bytes;
-    if (result instanceof Error) {
+    const { seq, id, stamp, result } = read ?? this.startRead(uri);
+    const content = await result;
+    const byScan = read !== undefined;
+    if (content instanceof Error || (!(content instanceof Uint8Array) && content.outcome.kind === 'unreadable' && content.outcome.reason === 'unreadable')) {
       // Deleted or unreadable meanwhile. Only this name: if a folder took it, its files are not gone.
       this.forget(uri, false);
       return;
     }
-    const decoded = decodeText(result);
-    if (!decoded.ok) {
-      this.log.warn(`${uri.fsPath}: ${decoded.reason === 'binary' ? 'not text (a binary file, or UTF-16 without a byte order mark)' : 'not valid UTF-8 text'}; skipped`);
-      this.forget(uri, false);
-      return;
+    if (!(content instanceof Uint8Array)) {
+      const { outcome, config } = content;
+      const summary = outcome.kind === 'summarised' ? decodeSummary(outcome.summary, this.strings.shared) : null;
+      if (summary) {
+        this.readOnWorkers++;
+        return this.store(uri, { summary, config }, null, seq, id, await stamp, byScan);
+      }
+      if (outcome.kind === 'unreadable') return this.skipNotText(uri, outcome.reason);
+      if (outcome.kind === 'failed' && this.workers?.usable) this.log.warn(`${uri.fsPath}: an engine worker failed (${outcome.reason}); read on the extension host`);
+      return this.refreshFromDisk(uri, this.startRead(uri)); // read here, as a new read
     }
-    await this.store(uri, decoded.text, null, seq, id, await stamp, read !== undefined);
+    const decoded = decodeText(content);
+    if (!decoded.ok) return this.skipNotText(uri, decoded.reason);
+    await this.store(uri, decoded.text, null, seq, id, await stamp, byScan);
+  }
+
+  private skipNotText(uri: vscode.Uri, reason: 'binary' | 'invalid-utf8' | 'unreadable'): void {
+    this.log.warn(`${uri.fsPath}: ${reason === 'binary' ? 'not text (a binary file, or UTF-16 without a byte order mark)' : 'not valid UTF-8 text'}; skipped`);
+    this.forget(uri, false);
   }
 
   async updateFromDocument(document: vscode.TextDocument): Promise<void> {
@@ -294,9 +326,23 @@ export class MeetingStore implements vscode.Disposable {
     await this.store(document.uri, document.getText(), document.version);
   }
 
-  private async store(uri: vscode.Uri, text: string, version: number | null, readSeq = this.forgetSeq, readId = 0, stamp: Stamped | null = null, byScan = false): Promise<void> {
+  /**
+   * Puts a file's text (parsed here) or its summary (from an engine worker, with the configuration
+   * it was parsed with) into the index, unless a newer reading or a deletion came first.
+   */
+  private async store(
+    uri: vscode.Uri,
+    content: string | { summary: MeetingSummary; config: ResolvedConfig },
+    version: number | null,
+    readSeq = this.forgetSeq,
+    readId = 0,
+    stamp: Stamped | null = null,
+    byScan = false,
+  ): Promise<void> {
     try {
       const config = await this.configs.configFor(uri);
+      // The configuration changed while a worker parsed the file: read it again, here.
+      if (typeof content !== 'string' && content.config !== config) return this.refreshFromDisk(uri, this.startRead(uri));
       if (version === null && this.forgottenSince(readSeq, uri.toString())) return; // deleted while it was read
       const buffer = version !== null ? openDocument(uri) : undefined;
       if (buffer && this.isDeletedBuffer(buffer)) return;
@@ -314,11 +360,11 @@ export class MeetingStore implements vscode.Disposable {
       let memo = this.memos.get(key);
       if (version === null) this.memos.delete(key);
       else if (!memo) this.memos.set(key, (memo = new ReadingMemo()));
-      const meeting = parseMeeting(text, { config, path: uri.path, memo: version === null ? undefined : memo });
-      if (version !== null) this.openModels.set(key, { version, meeting });
+      const meeting = typeof content === 'string' ? parseMeeting(content, { config, path: uri.path, memo: version === null ? undefined : memo }) : null;
+      if (version !== null && meeting) this.openModels.set(key, { version, meeting });
       else this.openModels.delete(key);
       this.announcing = { key, meeting, byScan };
-      const summary = version !== null ? summaryOf(meeting) : detachedSummary(meeting, this.strings);
+      const summary = !meeting ? (content as { summary: MeetingSummary }).summary : version !== null ? summaryOf(meeting) : detachedSummary(meeting, this.strings);
       try {
         this.index.set({ key, meeting: summary, config, version });
       } finally {
@@ -341,7 +387,7 @@ export class MeetingStore implements vscode.Disposable {
    * a file whose change is being announced. Otherwise see `loadMeeting`.
    */
   modelOf(key: string): Meeting | undefined {
-    if (this.announcing?.key === key) return this.announcing.meeting;
+    if (this.announcing?.key === key) return this.announcing.meeting ?? undefined;
     const open = this.openModels.get(key);
     return open && open.version === this.index.get(key)?.version ? open.meeting : undefined;
   }

@@ -122,13 +122,14 @@ export async function run(): Promise<void> {
     const started = performance.now();
     let firstActions = 0;
     const api = await extension.activate();
-    // MEETINGS_SCALE_NO_WORKERS=1: closed files linted on the extension host, to compare (the
-    // workers are used only after the scan, which has barely begun).
+    // MEETINGS_SCALE_NO_WORKERS=1: files read, parsed and linted on the extension host, to compare
+    // (the scan is still finding the files: none has been sent to a worker yet).
     if (process.env.MEETINGS_SCALE_NO_WORKERS) {
       api.diagnostics.workers?.dispose();
       api.diagnostics.workers = null;
+      api.store.workers = null;
     }
-    metrics.lintWorkers = api.diagnostics.workers ? 1 : 0;
+    metrics.engineWorkers = api.diagnostics.workers ? 1 : 0;
     // Loading and compiling the extension's bundle is one long task of its own.
     metrics.longestStallUntilActivatedMs = endPhase().stall;
     // The scan's start (the file search, and the first files, which compile the engine's code)

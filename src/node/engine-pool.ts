@@ -1,24 +1,30 @@
-// Worker threads that lint closed files for the editor, so that reading, parsing and linting
-// thousands of them after a scan runs beside the extension host's thread, not on it. Only the
-// extension's own bundled script runs there; workspace files are read as data.
+// Worker threads for the editor's engine work on files on disk, beside the extension host's
+// thread: reading, parsing and summarising the files a scan reads, and reading, parsing and
+// linting closed files for their problems. Only the extension's own bundled script runs there;
+// workspace files are read as data.
 import { Worker } from 'node:worker_threads';
 import { encodeSummary, type EncodedSummary, type ResolvedConfig } from '../core';
-import type { ClosedFileJob, ClosedFileProblems } from './closed-file-lint';
+import type { ClosedFileJob, ClosedFileProblems, FileSummary, SummaryJob } from './file-tasks';
 
-export type LintOutcome = ClosedFileProblems | { kind: 'failed'; reason: string };
+export type Failed = { kind: 'failed'; reason: string };
+export type LintOutcome = ClosedFileProblems | Failed;
+export type SummaryOutcome = FileSummary | Failed;
+
+export type EngineTask =
+  | { kind: 'lint'; job: Omit<ClosedFileJob, 'config' | 'previous'>; previous: { key: string; summary: EncodedSummary } | null }
+  | { kind: 'summarise'; job: Omit<SummaryJob, 'config'> };
 
 /** A message to a worker: the configuration only the first time that worker is sent it. */
-export interface LintRequest {
+export interface EngineRequest {
   id: number;
   configId: number;
   config?: ResolvedConfig;
-  job: Omit<ClosedFileJob, 'config' | 'previous'>;
-  previous: { key: string; encoded: EncodedSummary } | null;
+  task: EngineTask;
 }
 
-export interface LintReply {
+export interface EngineReply {
   id: number;
-  result: LintOutcome;
+  result: LintOutcome | SummaryOutcome;
 }
 
 /** Workers stop after this long without work (each holds a JavaScript heap of its own). */
@@ -27,10 +33,10 @@ const IDLE_MS = 30_000;
 interface PoolWorker {
   worker: Worker;
   configsSent: Set<number>;
-  pending: Map<number, (outcome: LintOutcome) => void>;
+  pending: Map<number, (outcome: LintOutcome | SummaryOutcome) => void>;
 }
 
-export class LintPool {
+export class EnginePool {
   private readonly workers: PoolWorker[] = [];
   private readonly configIds = new WeakMap<ResolvedConfig, number>();
   private nextConfigId = 0;
@@ -45,13 +51,30 @@ export class LintPool {
     private readonly onFailure: (reason: string) => void = () => {},
   ) {}
 
-  /** False once a worker could not start or failed: the caller lints on its own thread from then on. */
+  /** False once a worker could not start or failed: the caller does the work on its own thread from then on. */
   get usable(): boolean {
     return this.failure === null && !this.disposed && this.size > 0;
   }
 
-  /** Lints a closed file on a worker; 'failed' if no worker could do it. */
+  /** Reads, parses and lints a closed file on a worker; 'failed' if no worker could. */
   lint(job: ClosedFileJob): Promise<LintOutcome> {
+    const { config, previous, ...rest } = job;
+    return this.run(config, { kind: 'lint', job: rest, previous: previous && { key: previous.key, summary: encodeSummary(previous.summary) } }) as Promise<LintOutcome>;
+  }
+
+  /** Reads and parses a file on a worker, and sends back its summary; 'failed' if no worker could. */
+  summarise(job: SummaryJob): Promise<SummaryOutcome> {
+    const { config, ...rest } = job;
+    return this.run(config, { kind: 'summarise', job: rest }) as Promise<SummaryOutcome>;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.idleTimer);
+    this.stopAll('the workers were stopped');
+  }
+
+  private run(config: ResolvedConfig, task: EngineTask): Promise<LintOutcome | SummaryOutcome> {
     if (!this.usable) return Promise.resolve({ kind: 'failed', reason: this.failure ?? 'the workers are stopped' });
     clearTimeout(this.idleTimer);
     let target: PoolWorker;
@@ -61,34 +84,20 @@ export class LintPool {
       this.fail(error);
       return Promise.resolve({ kind: 'failed', reason: this.failure! });
     }
-    let configId = this.configIds.get(job.config);
-    if (configId === undefined) this.configIds.set(job.config, (configId = this.nextConfigId++));
+    let configId = this.configIds.get(config);
+    if (configId === undefined) this.configIds.set(config, (configId = this.nextConfigId++));
     const firstTime = !target.configsSent.has(configId);
     target.configsSent.add(configId);
-    const id = this.nextId++;
-    const { config, previous, ...rest } = job;
-    const request: LintRequest = {
-      id,
-      configId,
-      config: firstTime ? config : undefined,
-      job: rest,
-      previous: previous && { key: previous.key, encoded: encodeSummary(previous.summary) },
-    };
-    return new Promise<LintOutcome>((resolve) => {
-      target.pending.set(id, resolve);
+    const request: EngineRequest = { id: this.nextId++, configId, config: firstTime ? config : undefined, task };
+    return new Promise((resolve) => {
+      target.pending.set(request.id, resolve);
       try {
         target.worker.postMessage(request);
       } catch (error) {
-        target.pending.delete(id);
+        target.pending.delete(request.id);
         resolve({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
       }
     });
-  }
-
-  dispose(): void {
-    this.disposed = true;
-    clearTimeout(this.idleTimer);
-    this.stopAll('the workers were stopped');
   }
 
   private leastBusy(): PoolWorker {
@@ -104,7 +113,7 @@ export class LintPool {
 
   private start(): PoolWorker {
     const entry: PoolWorker = { worker: new Worker(this.script), configsSent: new Set(), pending: new Map() };
-    entry.worker.on('message', (reply: LintReply) => {
+    entry.worker.on('message', (reply: EngineReply) => {
       const resolve = entry.pending.get(reply.id);
       entry.pending.delete(reply.id);
       resolve?.(reply.result);
@@ -115,9 +124,9 @@ export class LintPool {
       const index = this.workers.indexOf(entry);
       if (index >= 0) this.workers.splice(index, 1);
       // Stopped on purpose (idle, disposed) with nothing pending, or it died with work in hand.
-      if (entry.pending.size > 0) this.fail(new Error(`a lint worker stopped (exit code ${code})`));
+      if (entry.pending.size > 0) this.fail(new Error(`an engine worker stopped (exit code ${code})`));
     });
-    // An idle worker must not keep a process (the CLI, a test) alive.
+    // An idle worker must not keep a process (a test, a command) alive.
     entry.worker.unref();
     this.workers.push(entry);
     return entry;

@@ -1,20 +1,20 @@
-// The editor lints closed files on worker threads: a worker must find exactly the problems the
-// extension host would, and a worker that cannot start or is stopped must say so, so that the
-// file is linted on the extension host instead.
+// The editor reads, parses and lints files on worker threads: a worker must make exactly the
+// summary and find exactly the problems the extension host would, and a worker that cannot start
+// or is stopped must say so, so that the file is read on the extension host instead.
 import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpus } from '../../bench/corpus';
-import { mergeConfig, parseMeeting, summaryOf } from '../../src/core';
-import { lintClosedFile, type ClosedFileJob } from '../../src/node/closed-file-lint';
-import { LintPool } from '../../src/node/lint-pool';
+import { decodeSummary, mergeConfig, parseMeeting, summaryOf } from '../../src/core';
+import { lintClosedFile, summariseFile, type ClosedFileJob } from '../../src/node/file-tasks';
+import { EnginePool } from '../../src/node/engine-pool';
 
 const ROOT = join(__dirname, '../../..');
-const WORKER = join(ROOT, 'dist/lint-worker.cjs');
+const WORKER = join(ROOT, 'dist/engine-worker.cjs');
 const config = mergeConfig([{ dir: '', people: [{ name: 'Bob Li', aliases: ['Bob'] }] }]);
 
-describe('lint workers', function () {
+describe('engine workers', function () {
   this.timeout(60_000);
   let dir: string;
   let jobs: ClosedFileJob[];
@@ -41,7 +41,7 @@ describe('lint workers', function () {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('finds on a worker exactly the problems found on this thread, in both languages, carry-over and overdue candidates included', async () => {
-    const pool = new LintPool(WORKER, 2);
+    const pool = new EnginePool(WORKER, 2);
     try {
       const outcomes = await Promise.all(jobs.map((job) => pool.lint(job)));
       assert.deepEqual(outcomes, jobs.map((job) => lintClosedFile(job)));
@@ -56,14 +56,32 @@ describe('lint workers', function () {
     }
   });
 
+  it('makes on a worker the summary of each file that a reading on this thread makes', async () => {
+    const pool = new EnginePool(WORKER, 2);
+    try {
+      const outcomes = await Promise.all(jobs.map(({ fsPath, path }) => pool.summarise({ fsPath, path, config })));
+      assert.deepEqual(outcomes, jobs.map(({ fsPath, path }) => summariseFile({ fsPath, path, config })));
+      const files = corpus(40, 5);
+      outcomes.forEach((outcome, index) => {
+        assert.equal(outcome.kind, 'summarised');
+        if (outcome.kind !== 'summarised') return;
+        assert.deepEqual(decodeSummary(outcome.summary), summaryOf(parseMeeting(files[index]!.text, { config, path: jobs[index]!.path })), files[index]!.path);
+      });
+      assert.ok(outcomes.some((outcome) => outcome.kind === 'summarised' && outcome.summary[2].length > 10), 'meetings with actions');
+    } finally {
+      pool.dispose();
+    }
+  });
+
   it('says a file it cannot read is unreadable, and goes on with the next', async () => {
-    const pool = new LintPool(WORKER, 1);
+    const pool = new EnginePool(WORKER, 1);
     try {
       const missing = await pool.lint({ ...jobs[0]!, fsPath: join(dir, 'gone.md') });
       assert.equal(missing.kind, 'unreadable');
       const binary = join(dir, 'binary.md');
       writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]));
       assert.deepEqual(await pool.lint({ ...jobs[0]!, fsPath: binary }), { kind: 'unreadable', reason: 'binary' });
+      assert.deepEqual(await pool.summarise({ fsPath: binary, path: binary, config }), { kind: 'unreadable', reason: 'binary' });
       assert.equal((await pool.lint(jobs[1]!)).kind, 'linted');
       assert.ok(pool.usable);
     } finally {
@@ -73,7 +91,7 @@ describe('lint workers', function () {
 
   it('fails every file, and is no longer used, when its worker cannot start', async () => {
     const failures: string[] = [];
-    const pool = new LintPool(join(dir, 'no-such-worker.cjs'), 1, (reason) => failures.push(reason));
+    const pool = new EnginePool(join(dir, 'no-such-worker.cjs'), 1, (reason) => failures.push(reason));
     const outcome = await pool.lint(jobs[0]!);
     assert.equal(outcome.kind, 'failed');
     assert.equal(pool.usable, false);
@@ -83,7 +101,7 @@ describe('lint workers', function () {
   });
 
   it('answers what it still had in hand with "failed" when it is stopped', async () => {
-    const pool = new LintPool(WORKER, 1);
+    const pool = new EnginePool(WORKER, 1);
     const pending = jobs.map((job) => pool.lint(job));
     pool.dispose();
     const outcomes = await Promise.all(pending);

@@ -1,15 +1,19 @@
-// A closed file's problems as data: ranges as lines and characters, as the problems cache keeps
-// them, and the overdue candidates the cache keeps instead of the overdue problems. No vscode
-// here: a worker thread lints closed files this way, off the extension host.
+// What the editor's engine does with one file on disk, as data a worker thread can send back: its
+// summary for the index (a scan), and its problems (a closed file), with ranges as lines and
+// characters as the problems cache keeps them, and the overdue candidates the cache keeps instead
+// of the overdue problems. No vscode here: the engine workers run these off the extension host.
 import { readFileSync } from 'node:fs';
 import {
   actionOverdue,
+  encodeSummary,
   lintMeeting,
   overdueCandidates,
   parseMeeting,
   positionOf,
   severityOf,
+  summaryOf,
   withoutSuppressed,
+  type EncodedSummary,
   type Locale,
   type Meeting,
   type MeetingSummary,
@@ -44,19 +48,30 @@ export type ClosedFileProblems =
       overdue: CachedOverdue[];
       ruleErrors: string[];
     }
-  | { kind: 'unreadable'; reason: string };
+  | Unreadable;
+
+export interface SummaryJob {
+  fsPath: string;
+  path: string;
+  config: ResolvedConfig;
+}
+
+export type FileSummary = { kind: 'summarised'; summary: EncodedSummary } | Unreadable;
+
+/** Not read: gone or not allowed (`message` says why), a binary file, or not UTF-8 text. */
+export type Unreadable = { kind: 'unreadable'; reason: 'binary' | 'invalid-utf8' | 'unreadable'; message?: string };
+
+/** Reads and parses a file as a scan does, and encodes its summary. */
+export function summariseFile(job: SummaryJob): FileSummary {
+  const read = readMeeting(job);
+  return read.kind === 'unreadable' ? read : { kind: 'summarised', summary: encodeSummary(summaryOf(read.meeting)) };
+}
 
 /** Reads, parses and lints a file as the editor lints a closed one. */
 export function lintClosedFile(job: ClosedFileJob): ClosedFileProblems {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(job.fsPath);
-  } catch (error) {
-    return { kind: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
-  }
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) return { kind: 'unreadable', reason: decoded.reason };
-  const meeting = parseMeeting(decoded.text, { config: job.config, path: job.path });
+  const read = readMeeting(job);
+  if (read.kind === 'unreadable') return read;
+  const { meeting } = read;
   const ruleErrors: string[] = [];
   const findings = lintMeeting(meeting, {
     config: job.config,
@@ -85,4 +100,16 @@ function rangeOf(span: Span, lineStarts: readonly number[]): [number, number, nu
   const start = positionOf(lineStarts, span.start);
   const end = positionOf(lineStarts, span.end);
   return [start.line, start.character, end.line, end.character];
+}
+
+function readMeeting(job: { fsPath: string; path: string; config: ResolvedConfig }): { kind: 'read'; meeting: Meeting } | Unreadable {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(job.fsPath);
+  } catch (error) {
+    return { kind: 'unreadable', reason: 'unreadable', message: error instanceof Error ? error.message : String(error) };
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return { kind: 'unreadable', reason: decoded.reason };
+  return { kind: 'read', meeting: parseMeeting(decoded.text, { config: job.config, path: job.path }) };
 }

@@ -1,13 +1,16 @@
-// After a scan, the problems of closed files are worked out on worker threads. They must be
-// exactly those the extension host finds (ranges, messages, severities, rule codes, order), with
-// a folder's own configuration, a series' carry-over, overdue actions, suppression comments and
-// both languages; and when the workers cannot run, the extension host works them out itself.
+// A scan reads and parses files on disk on worker threads, and the problems of closed files are
+// worked out there after it. The index must hold exactly the summaries a scan on the extension
+// host makes, and the problems must be exactly those the extension host finds (ranges, messages,
+// severities, rule codes, order), with a folder's own configuration, a series' carry-over,
+// overdue actions, suppression comments and both languages; and when the workers cannot run, the
+// extension host does it all itself.
 import { strict as assert } from 'node:assert';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { MeetingSummary } from '../../src/core';
 import type { MeetingsApi } from '../../src/extension/extension';
-import { LintPool } from '../../src/node/lint-pool';
+import { EnginePool } from '../../src/node/engine-pool';
 import { closeAllEditors, extensionApi, meetingDiagnostics, ruleOf, waitFor, workspaceUri } from './helpers';
 
 const MEETINGS = 8;
@@ -47,7 +50,7 @@ function problemsOf(folder: vscode.Uri): Record<string, unknown[]> {
   return result;
 }
 
-describe('problems of closed files worked out on worker threads', function () {
+describe('engine workers: files read, parsed and linted beside the extension host', function () {
   this.timeout(120_000);
   let api: MeetingsApi;
   const folder = () => workspaceUri('workers');
@@ -63,33 +66,46 @@ describe('problems of closed files worked out on worker threads', function () {
   });
   after(() => rmSync(folder().fsPath, { recursive: true, force: true }));
 
-  async function fullRead(): Promise<{ linted: number; onWorkers: number; problems: Record<string, unknown[]> }> {
+  /** Reads every file again (the cache aside), and waits for every problem. */
+  async function fullRead(): Promise<{ linted: number; onWorkers: number; readOnWorkers: number; summaries: Record<string, MeetingSummary>; problems: Record<string, unknown[]> }> {
     const counts = { ...api.diagnostics.reloadCounts };
+    const readBefore = api.store.readOnWorkers;
     await api.store.scan({ fresh: true });
+    const summaries: Record<string, MeetingSummary> = {};
+    for (const key of api.store.index.keys()) if (key.startsWith(`${folder().toString()}/`)) summaries[key] = api.store.index.get(key)!.meeting;
     await waitFor('the problems of every file', () => api.diagnostics.problemsPending === 0, 60_000);
     // VS Code reports the problems it was sent a little later.
     await new Promise((resolve) => setTimeout(resolve, 500));
     return {
       linted: api.diagnostics.reloadCounts.linted - counts.linted,
       onWorkers: api.diagnostics.reloadCounts.lintedOnWorkers - counts.lintedOnWorkers,
+      readOnWorkers: api.store.readOnWorkers - readBefore,
+      summaries,
       problems: problemsOf(folder()),
     };
   }
 
-  it('finds exactly the problems the extension host finds', async () => {
-    assert.ok(api.diagnostics.workers?.usable, 'the extension starts with lint workers');
+  it('index what a scan on the extension host indexes, and find exactly the problems it finds', async () => {
+    assert.ok(api.diagnostics.workers?.usable && api.store.workers === api.diagnostics.workers, 'the extension starts with engine workers');
     const viaWorkers = await fullRead();
-    assert.ok(viaWorkers.onWorkers >= MEETINGS + 1, JSON.stringify(viaWorkers));
+    assert.ok(viaWorkers.readOnWorkers >= MEETINGS + 1 && viaWorkers.onWorkers >= MEETINGS + 1, JSON.stringify({ ...viaWorkers, summaries: undefined, problems: undefined }));
     const workers = api.diagnostics.workers;
     api.diagnostics.workers = null;
+    api.store.workers = null;
     try {
       const onHost = await fullRead();
       assert.equal(onHost.onWorkers, 0);
+      assert.equal(onHost.readOnWorkers, 0);
       assert.ok(onHost.linted >= MEETINGS + 1, 'every file was linted again, on the extension host');
+      assert.equal(Object.keys(viaWorkers.summaries).length, MEETINGS + 1);
+      assert.deepEqual(viaWorkers.summaries, onHost.summaries);
       assert.deepEqual(viaWorkers.problems, onHost.problems);
     } finally {
       api.diagnostics.workers = workers;
+      api.store.workers = workers;
     }
+    const labels = Object.values(viaWorkers.summaries).flatMap((summary) => summary.actions.map((action) => action.label));
+    assert.ok(labels.includes('WORKERS-3 整理数据'), labels.join(' | '));
     const rules = new Set(Object.values(viaWorkers.problems).flatMap((problems) => problems.map((problem) => (problem as unknown[])[5])));
     for (const rule of ['carry-over', 'action-owner', 'action-overdue', 'due-invalid', 'frontmatter-yaml']) assert.ok(rules.has(rule), `${rule} among ${[...rules].join(', ')}`);
     const owners = Object.values(viaWorkers.problems).flatMap((problems) => (problems as unknown[][]).filter((problem) => problem[5] === 'action-owner'));
@@ -98,21 +114,25 @@ describe('problems of closed files worked out on worker threads', function () {
     assert.ok(Object.values(viaWorkers.problems).flat().some((problem) => /[\u4e00-\u9fff]/u.test(String((problem as unknown[])[6]))), 'Chinese messages');
   });
 
-  it('works the problems out on the extension host when the workers cannot start, and says so once', async () => {
-    const before = (await fullRead()).problems;
+  it('read and lint on the extension host when the workers cannot start, and say so once', async () => {
+    const before = await fullRead();
     const workers = api.diagnostics.workers;
-    const failing = new LintPool(join(folder().fsPath, 'no-such-worker.cjs'), 1, (reason) => api.log.warn(`WORKERS-FAILED ${reason}`));
+    const failing = new EnginePool(join(folder().fsPath, 'no-such-worker.cjs'), 1, (reason) => api.log.warn(`WORKERS-FAILED ${reason}`));
     api.diagnostics.workers = failing;
+    api.store.workers = failing;
     try {
       const after = await fullRead();
       assert.equal(failing.usable, false);
       assert.equal(after.onWorkers, 0);
+      assert.equal(after.readOnWorkers, 0);
       assert.ok(after.linted >= MEETINGS + 1);
-      assert.deepEqual(after.problems, before);
+      assert.deepEqual(after.summaries, before.summaries);
+      assert.deepEqual(after.problems, before.problems);
       assert.equal(api.log.recent.filter((line) => line.includes('WORKERS-FAILED')).length, 1);
-      assert.equal(api.log.recent.filter((line) => line.includes('a lint worker failed')).length, 0, 'no warning for each file');
+      assert.equal(api.log.recent.filter((line) => line.includes('engine worker failed')).length, 0, 'no warning for each file');
     } finally {
       api.diagnostics.workers = workers;
+      api.store.workers = workers;
       failing.dispose();
     }
   });
