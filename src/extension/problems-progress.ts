@@ -12,6 +12,9 @@ export class ProblemsProgress implements vscode.Disposable {
   delayMs = DELAY_MS;
   /** The message shown, or null when nothing is. */
   message: string | null = null;
+  private readonly reported = new vscode.EventEmitter<string>();
+  /** Each message as it is shown (a run can be over before a poll would see it). */
+  readonly onDidReport = this.reported.event;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private shown: { report: (message: string) => void; end: () => void } | null = null;
   private lastReport = 0;
@@ -44,6 +47,7 @@ export class ProblemsProgress implements vscode.Disposable {
     const left = this.left();
     this.message = left === 1 ? vscode.l10n.t('1 file left') : vscode.l10n.t('{0} files left', left.toLocaleString(vscode.env.language));
     this.shown.report(this.message);
+    this.reported.fire(this.message);
   }
 
   ended(): void {
@@ -57,5 +61,6 @@ export class ProblemsProgress implements vscode.Disposable {
 
   dispose(): void {
     this.ended();
+    this.reported.dispose();
   }
 }

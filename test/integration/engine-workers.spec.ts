@@ -43,7 +43,8 @@ function problemsOf(folder: vscode.Uri): Record<string, unknown[]> {
     if (!uri.path.startsWith(`${folder.path}/`)) continue;
     result[uri.path] = meetingDiagnostics(uri).map((diagnostic) => {
       const { start, end } = diagnostic.range;
-      return [start.line, start.character, end.line, end.character, diagnostic.severity, ruleOf(diagnostic), diagnostic.message];
+      const link = typeof diagnostic.code === 'object' ? diagnostic.code.target.toString(true) : null;
+      return [start.line, start.character, end.line, end.character, diagnostic.severity, ruleOf(diagnostic), diagnostic.message, link];
     });
     if (diagnostics.length === 0) delete result[uri.path];
   }
@@ -106,6 +107,20 @@ describe('engine workers: files read, parsed and linted beside the extension hos
     }
     const labels = Object.values(viaWorkers.summaries).flatMap((summary) => summary.actions.map((action) => action.label));
     assert.ok(labels.includes('WORKERS-3 整理数据'), labels.join(' | '));
+    // Each problem links its rule to its documentation, whether a worker or the extension host found it.
+    const uri = workspaceUri('workers', 'w1.md');
+    const links = () => meetingDiagnostics(uri).map((diagnostic) => {
+      const code = diagnostic.code as { value: string; target: vscode.Uri };
+      return code.target.toString(true) === `https://github.com/meetings-as-code/meetings-as-code/blob/main/docs/rules.md#${code.value}`;
+    });
+    assert.ok(links().length > 0 && links().every(Boolean), 'a closed file\'s problems');
+    await vscode.window.showTextDocument(uri);
+    try {
+      await waitFor('the open document\'s problems', () => api.store.modelOf(uri.toString()));
+      assert.ok(links().length > 0 && links().every(Boolean), 'an open document\'s problems');
+    } finally {
+      await closeAllEditors();
+    }
     const rules = new Set(Object.values(viaWorkers.problems).flatMap((problems) => problems.map((problem) => (problem as unknown[])[5])));
     for (const rule of ['carry-over', 'action-owner', 'action-overdue', 'due-invalid', 'frontmatter-yaml']) assert.ok(rules.has(rule), `${rule} among ${[...rules].join(', ')}`);
     const owners = Object.values(viaWorkers.problems).flatMap((problems) => (problems as unknown[][]).filter((problem) => problem[5] === 'action-owner'));

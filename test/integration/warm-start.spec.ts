@@ -148,7 +148,7 @@ describe('warm start from the cache of the index', function () {
     const counts = { ...api.diagnostics.reloadCounts };
     // The status bar's note while the problems are worked out (shown at once here, not after a second).
     const progressShown = new Set<string>();
-    const watchProgress = setInterval(() => api.diagnostics.progress.message !== null && progressShown.add(api.diagnostics.progress.message), 1);
+    const watchProgress = api.diagnostics.progress.onDidReport((message) => progressShown.add(message));
     const delayMs = api.diagnostics.progress.delayMs;
     api.diagnostics.progress.delayMs = 0;
     const published = new Map<string, number>();
@@ -159,7 +159,7 @@ describe('warm start from the cache of the index', function () {
       await diagnosticEventsSettled(() => withProblems.every((key) => published.has(key)));
     } finally {
       listener.dispose();
-      clearInterval(watchProgress);
+      watchProgress.dispose();
       api.diagnostics.progress.delayMs = delayMs;
     }
     assert.ok([...progressShown].some((message) => /^(?:\d+ files? left|还剩 \d+ 个文件)$/u.test(message)), JSON.stringify([...progressShown]));
