@@ -259,6 +259,7 @@ export class DiagnosticsController implements vscode.Disposable {
     if (!entry || !this.shouldPublish(key)) {
       this.linted.delete(key);
       this.cacheable.delete(key);
+      this.lintsAhead.delete(key);
       this.setPrevious(key, undefined);
       this.unsent.delete(key);
       // Each call is a message to VS Code: none for the thousands of files that have no problems shown.
@@ -275,6 +276,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private publish(entry: IndexedMeeting, meeting: Meeting): void {
     this.toReload.delete(entry.key); // linted from its current model now
+    this.lintsAhead.delete(entry.key); // a worker's answer for it is out of date
     const findings = this.lint(entry, meeting);
     if (entry.version !== null) {
       this.linted.set(entry.key, { entry, findings });
@@ -408,10 +410,12 @@ export class DiagnosticsController implements vscode.Disposable {
     const ahead = this.lintsAhead.get(key);
     if (!ahead) return 'not-linted';
     this.lintsAhead.delete(key);
+    // Sent for an older entry (changed, published, and queued again since): lint the current one.
+    if (ahead.entry !== entry) return 'not-linted';
     const outcome = await ahead.outcome;
     if (this.disposed) return 'changed';
-    const current = this.store.index.get(key);
-    if (ahead.entry !== entry || current !== entry || !this.shouldPublish(key)) return 'changed';
+    // Changed while the worker had it: that change brought its own update.
+    if (this.store.index.get(key) !== entry || !this.shouldPublish(key)) return 'changed';
     // A pool that stopped said so once; a file that failed on a working one is named.
     if (outcome.kind === 'failed' && this.workers?.usable) this.log.warn(`${vscode.Uri.parse(key).fsPath}: an engine worker failed (${outcome.reason}); linted on the extension host`);
     if (outcome.kind !== 'linted') return 'not-linted';

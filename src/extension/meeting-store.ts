@@ -269,8 +269,10 @@ export class MeetingStore implements vscode.Disposable {
     const stamp = this.warmStart?.stampBeforeRead(uri) ?? Promise.resolve(null);
     const workers = onWorker && uri.scheme === 'file' && this.workers?.usable ? this.workers : null;
     const read = workers
-      ? stamp.then(async (): Promise<WorkerRead> => {
-          const config = await this.configs.configFor(uri);
+      ? stamp.then(async (): Promise<WorkerRead | Uint8Array> => {
+          // A configuration that cannot be resolved is not a deleted file: read here, and `store` says why.
+          const config = await this.configs.configFor(uri).catch(() => null);
+          if (!config) return vscode.workspace.fs.readFile(uri);
           return { config, outcome: await workers.summarise({ fsPath: uri.fsPath, path: uri.path, config }) };
         })
       : stamp.then(() => vscode.workspace.fs.readFile(uri));

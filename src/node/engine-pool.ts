@@ -38,7 +38,9 @@ interface PoolWorker {
 
 export class EnginePool {
   private readonly workers: PoolWorker[] = [];
+  /** Each configuration object's number: the same for configurations alike (every folder has its own object). */
   private readonly configIds = new WeakMap<ResolvedConfig, number>();
+  private readonly configIdsByContent = new Map<string, number>();
   private nextConfigId = 0;
   private nextId = 0;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -84,8 +86,7 @@ export class EnginePool {
       this.fail(error);
       return Promise.resolve({ kind: 'failed', reason: this.failure! });
     }
-    let configId = this.configIds.get(config);
-    if (configId === undefined) this.configIds.set(config, (configId = this.nextConfigId++));
+    const configId = this.configIdOf(config);
     const firstTime = !target.configsSent.has(configId);
     target.configsSent.add(configId);
     const request: EngineRequest = { id: this.nextId++, configId, config: firstTime ? config : undefined, task };
@@ -98,6 +99,17 @@ export class EnginePool {
         resolve({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
       }
     });
+  }
+
+  private configIdOf(config: ResolvedConfig): number {
+    let id = this.configIds.get(config);
+    if (id === undefined) {
+      const content = JSON.stringify(config);
+      id = this.configIdsByContent.get(content);
+      if (id === undefined) this.configIdsByContent.set(content, (id = this.nextConfigId++));
+      this.configIds.set(config, id);
+    }
+    return id;
   }
 
   private leastBusy(): PoolWorker {
@@ -148,6 +160,7 @@ export class EnginePool {
   }
 
   private stopAll(reason: string): void {
+    this.configIdsByContent.clear(); // the workers that knew them are gone (numbers are never reused)
     for (const entry of this.workers.splice(0)) {
       for (const resolve of entry.pending.values()) resolve({ kind: 'failed', reason });
       entry.pending.clear();

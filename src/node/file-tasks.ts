@@ -5,13 +5,13 @@
 import { readFileSync } from 'node:fs';
 import {
   actionOverdue,
+  detachedSummary,
   encodeSummary,
   lintMeeting,
   overdueCandidates,
   parseMeeting,
   positionOf,
   severityOf,
-  summaryOf,
   withoutSuppressed,
   type EncodedSummary,
   type Locale,
@@ -61,10 +61,11 @@ export type FileSummary = { kind: 'summarised'; summary: EncodedSummary } | Unre
 /** Not read: gone or not allowed (`message` says why), a binary file, or not UTF-8 text. */
 export type Unreadable = { kind: 'unreadable'; reason: 'binary' | 'invalid-utf8' | 'unreadable'; message?: string };
 
-/** Reads and parses a file as a scan does, and encodes its summary. */
+/** Reads and parses a file as a scan does, and encodes its summary as the editor keeps a closed file's. */
 export function summariseFile(job: SummaryJob): FileSummary {
   const read = readMeeting(job);
-  return read.kind === 'unreadable' ? read : { kind: 'summarised', summary: encodeSummary(summaryOf(read.meeting)) };
+  // Detached, as the editor keeps a closed file's summary: a closed action's text is its label.
+  return read.kind === 'unreadable' ? read : { kind: 'summarised', summary: encodeSummary(detachedSummary(read.meeting)) };
 }
 
 /** Reads, parses and lints a file as the editor lints a closed one. */

@@ -5,12 +5,13 @@
 // overdue actions, suppression comments and both languages; and when the workers cannot run, the
 // extension host does it all itself.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { MeetingSummary } from '../../src/core';
 import type { MeetingsApi } from '../../src/extension/extension';
-import { EnginePool } from '../../src/node/engine-pool';
+import { EnginePool, type LintOutcome } from '../../src/node/engine-pool';
+import type { ClosedFileJob } from '../../src/node/file-tasks';
 import { closeAllEditors, extensionApi, meetingDiagnostics, ruleOf, waitFor, workspaceUri } from './helpers';
 
 const MEETINGS = 8;
@@ -32,8 +33,33 @@ function meeting(i: number): string {
     `- [ ] WORKERS-OPEN-${i} carried or not @Bob due: 2099-01-0${1 + (i % 9)}`,
     `- [ ] WORKERS-NO-OWNER-${i} 没有负责人`,
     `- [ ] WORKERS-BAD-DATE-${i} @张三 截止：2021-02-30`,
+    // Closed actions: the index keeps their label only, with the markers cut.
+    `- [x] WORKERS-DONE-${i} 已完成 @张三 ✅ 2021-03-0${1 + (i % 9)} ^done-${i}`,
+    `- [-] WORKERS-CANCELLED-${i} dropped @Bob ❌ 2021-03-02`,
     suppressed,
   ].join('\n');
+}
+
+/** Engine workers that hold back the problems of one file until told to let them go. */
+class HoldingPool extends EnginePool {
+  readonly asked = new Set<string>();
+  private letGo: () => void = () => {};
+  private readonly held = new Promise<void>((resolve) => (this.letGo = resolve));
+
+  constructor(private readonly holding: string) {
+    super(join(process.env.MEETINGS_REPO ?? join(__dirname, '../../..'), 'dist/engine-worker.cjs'), 1);
+  }
+
+  override lint(job: ClosedFileJob): Promise<LintOutcome> {
+    const name = basename(job.fsPath);
+    this.asked.add(name);
+    const outcome = super.lint(job); // read now: the text of this moment
+    return name === this.holding ? this.held.then(() => outcome) : outcome;
+  }
+
+  release(): void {
+    this.letGo();
+  }
 }
 
 /** Every diagnostic of the folder's files, in full and in VS Code's order. */
@@ -127,6 +153,48 @@ describe('engine workers: files read, parsed and linted beside the extension hos
     assert.ok(owners.every((problem) => problem[4] === vscode.DiagnosticSeverity.Error), 'the folder made action-owner an error');
     assert.equal(owners.length, MEETINGS, 'one a meeting: the alias 老张 is known, the suppressed one is not reported');
     assert.ok(Object.values(viaWorkers.problems).flat().some((problem) => /[\u4e00-\u9fff]/u.test(String((problem as unknown[])[6]))), 'Chinese messages');
+  });
+
+  it('lint a file again for its current text and previous meeting when they changed while a worker had it', async () => {
+    await fullRead();
+    // The queue is newest first: held at w7, it has sent w5 ahead; w5 then changes, is linted at
+    // once, and is queued again when its previous meeting w4 changes. The answer for its old text
+    // must not count for the new one.
+    const holding = new HoldingPool('w7.md');
+    const workers = api.diagnostics.workers;
+    api.diagnostics.workers = holding;
+    api.store.workers = holding;
+    const w5 = workspaceUri('workers', 'w5.md');
+    const w4 = workspaceUri('workers', 'w4.md');
+    const actionsOf = (uri: vscode.Uri) => api.store.index.get(uri.toString())?.meeting.actions.map((action) => action.label) ?? [];
+    try {
+      const scanning = api.store.scan({ fresh: true });
+      await waitFor('w7 and w5 sent to the worker', () => holding.asked.has('w7.md') && holding.asked.has('w5.md'), 60_000);
+      appendFileSync(w5.fsPath, '- [ ] WORKERS-LATE 新的行动项\n');
+      await waitFor('the change of w5 in the index', () => actionsOf(w5).includes('WORKERS-LATE 新的行动项'));
+      appendFileSync(w4.fsPath, '- [ ] WORKERS-CARRY 要跟进 @张三 📅 2099-02-01\n');
+      await waitFor('the change of w4 in the index', () => actionsOf(w4).includes('WORKERS-CARRY 要跟进'));
+      holding.release();
+      await scanning;
+      await waitFor('the problems of every file', () => api.diagnostics.problemsPending === 0, 60_000);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    } finally {
+      holding.release();
+      api.diagnostics.workers = workers;
+      api.store.workers = workers;
+      holding.dispose();
+    }
+    const shown = problemsOf(folder())[w5.path] as unknown[][];
+    api.diagnostics.workers = null;
+    api.store.workers = null;
+    try {
+      const truth = (await fullRead()).problems[w5.path] as unknown[][];
+      assert.ok(truth.some((problem) => String(problem[6]).includes('WORKERS-CARRY')), 'w5 does not carry the new action of w4');
+      assert.deepEqual(shown, truth);
+    } finally {
+      api.diagnostics.workers = workers;
+      api.store.workers = workers;
+    }
   });
 
   it('read and lint on the extension host when the workers cannot start, and say so once', async () => {
