@@ -148,8 +148,7 @@ export class DiagnosticsController implements vscode.Disposable {
    * closed files do not show. Null when the previous meeting has no stamp to name its text by (an
    * open buffer, say).
    */
-  private lintInputs(entry: IndexedMeeting): string | null {
-    const previous = this.previousMeeting(entry);
+  private lintInputs(entry: IndexedMeeting, previous = this.previousMeeting(entry)): string | null {
     const previousStamp = previous ? this.store.stampId(previous.key) : null;
     if (previous && previousStamp === null) return null;
     return JSON.stringify([displayLocale(), previous?.key ?? null, previousStamp]);
@@ -423,7 +422,7 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const error of outcome.ruleErrors) this.log.error(`${vscode.Uri.parse(key).fsPath}: ${error}`);
     this.linted.delete(key);
     this.setPrevious(key, ahead.previous?.key ?? null);
-    this.cacheable.set(key, { entry, inputs: this.lintInputs(entry), overdue: JSON.stringify(outcome.overdue) });
+    this.cacheable.set(key, { entry, inputs: this.lintInputs(entry, ahead.previous), overdue: JSON.stringify(outcome.overdue) });
     this.unsent.set(key, diagnosticsFrom(outcome.problems)); // linted for today: the overdue ones included
     this.sendTimer ??= setTimeout(() => this.sendUnsent(), 0);
     this.publishConfigProblems();
@@ -440,11 +439,12 @@ export class DiagnosticsController implements vscode.Disposable {
       if (this.disposed) return;
       const entry = this.toReload.has(line.key) ? this.store.index.get(line.key) : undefined;
       if (!entry || entry.version !== null || !this.shouldPublish(line.key)) continue;
-      const inputs = this.lintInputs(entry);
+      const previous = this.previousMeeting(entry);
+      const inputs = this.lintInputs(entry, previous);
       const saved = inputs !== null && inputs === line.inputs ? decodeProblems(line) : null;
       if (!saved) continue;
       this.toReload.delete(line.key);
-      this.setPrevious(line.key, this.previousMeeting(entry)?.key ?? null);
+      this.setPrevious(line.key, previous?.key ?? null);
       this.cacheable.set(line.key, { entry, inputs, overdue: JSON.stringify(saved.overdue) });
       this.unsent.set(line.key, diagnosticsOn(saved, this.todayFor(entry)));
       this.sendTimer ??= setTimeout(() => this.sendUnsent(), 0);

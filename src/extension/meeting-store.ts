@@ -296,11 +296,8 @@ export class MeetingStore implements vscode.Disposable {
     const { seq, id, stamp, result } = read ?? this.startRead(uri);
     const content = await result;
     const byScan = read !== undefined;
-    if (content instanceof Error || (!(content instanceof Uint8Array) && content.outcome.kind === 'unreadable' && content.outcome.reason === 'unreadable')) {
-      // Deleted or unreadable meanwhile. Only this name: if a folder took it, its files are not gone.
-      this.forget(uri, false);
-      return;
-    }
+    // Deleted or unreadable meanwhile. Only this name: if a folder took it, its files are not gone.
+    if (content instanceof Error) return this.forget(uri, false);
     if (!(content instanceof Uint8Array)) {
       const { outcome, config } = content;
       const summary = outcome.kind === 'summarised' ? decodeSummary(outcome.summary, this.strings.shared) : null;
@@ -308,7 +305,7 @@ export class MeetingStore implements vscode.Disposable {
         this.readOnWorkers++;
         return this.store(uri, { summary, config }, null, seq, id, await stamp, byScan);
       }
-      if (outcome.kind === 'unreadable') return this.skipNotText(uri, outcome.reason);
+      if (outcome.kind === 'unreadable') return outcome.reason === 'unreadable' ? this.forget(uri, false) : this.skipNotText(uri, outcome.reason);
       if (outcome.kind === 'failed' && this.workers?.usable) this.log.warn(`${uri.fsPath}: an engine worker failed (${outcome.reason}); read on the extension host`);
       return this.refreshFromDisk(uri, this.startRead(uri)); // read here, as a new read
     }
@@ -317,7 +314,7 @@ export class MeetingStore implements vscode.Disposable {
     await this.store(uri, decoded.text, null, seq, id, await stamp, byScan);
   }
 
-  private skipNotText(uri: vscode.Uri, reason: 'binary' | 'invalid-utf8' | 'unreadable'): void {
+  private skipNotText(uri: vscode.Uri, reason: 'binary' | 'invalid-utf8'): void {
     this.log.warn(`${uri.fsPath}: ${reason === 'binary' ? 'not text (a binary file, or UTF-16 without a byte order mark)' : 'not valid UTF-8 text'}; skipped`);
     this.forget(uri, false);
   }
