@@ -35,7 +35,7 @@ interface LintAhead {
 }
 
 /** Problems of closed files sent to VS Code per message (a scan publishes thousands of files). */
-const PROBLEMS_PER_MESSAGE = 250;
+const PROBLEMS_PER_MESSAGE = 125;
 
 export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
