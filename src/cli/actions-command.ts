@@ -1,6 +1,6 @@
 // `meetings actions`: the open work of every meeting file, filtered and exported.
 import { dirname, join } from 'node:path';
-import { actionIdentities, carriedForward, configProblemMessage, isIsoDate, type ResolvedConfig } from '../core';
+import { carriedForward, configProblemMessage, followedAction, isIsoDate, type ResolvedConfig } from '../core';
 import { PeopleIndex } from '../core/people';
 import { ConfigLoader } from '../node/config-loader';
 import { buildStamp } from '../node/build-stamp';
@@ -42,11 +42,12 @@ export async function runActions(argv: readonly string[], io: Io): Promise<numbe
     io.stderr(`meetings: ${displayPath(problem.path, io.cwd)}: ${problem.reason}\n`);
     ioFailure = true;
   }
-  // An open action carried into the next meeting of its series is listed there, not twice.
+  // An open action the next meeting of its series follows up (carries, closes, or closes with its
+  // parent) is listed there, not twice: the editor's tree does the same.
   const carried = carriedForward(
     index.records
       .filter((record) => record.isMeeting)
-      .map((record) => ({ key: record.path, series: record.series, date: record.date, actionIdentities: record.actions.map((a) => actionIdentities(a.id, actionKey(a))) })),
+      .map((record) => ({ key: record.path, series: record.series, date: record.date, actions: record.actions.map((a) => followedAction(a.id, actionKey(a), a.parent, a.status)) })),
   );
   for (const record of index.records) {
     if (!record.isMeeting) continue;

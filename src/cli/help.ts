@@ -92,7 +92,8 @@ the meeting's language (Chinese or English, from its text).
 Options:
   --format markdown|html              Output format (default: markdown). html: one
                                       self-contained page, no scripts, for e-mail or print
-  --output FILE                       Write to FILE instead of the standard output
+  --output FILE                       Write to FILE instead of the standard output (an earlier
+                                      report is replaced; a meeting's notes never are)
   --locale en|zh-CN                   Language of the headings (default: the meeting's)
 
 Exit code: 0 written, 2 usage or I/O failure, or FILE is not a meeting file.
@@ -195,7 +196,8 @@ ISO 日期）。
 选项：
   --format markdown|html              输出格式（默认 markdown）。html：单个独立网页，不含脚本，
                                       适合邮件或打印
-  --output 文件                       写入文件而不是标准输出
+  --output 文件                       写入文件而不是标准输出（会替换之前生成的纪要，
+                                      但绝不覆盖会议记录本身）
   --locale en|zh-CN                   标题语言（默认与会议相同）
 
 退出码：0 已生成，2 用法或读写错误，或该文件不是会议文件。

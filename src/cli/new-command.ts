@@ -27,7 +27,7 @@ import {
 import { ConfigLoader } from '../node/config-loader';
 import { loadFile } from '../node/meeting-files';
 import { displayPath, toPosix } from '../node/paths';
-import { findMarkdownFiles, PathError } from '../node/walk';
+import { describeFsError, findMarkdownFiles, PathError } from '../node/walk';
 import { parseArgs, UsageError } from './args';
 import { localeFor, readLocale, readToday, todayFor, type Io } from './context';
 
@@ -110,7 +110,7 @@ export function runNew(argv: readonly string[], io: Io): number {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, result.text, { flag: 'wx' });
   } catch (error) {
-    io.stderr(`meetings new: ${displayPath(path, io.cwd)}: ${(error as Error).message}\n`);
+    io.stderr(`meetings new: ${displayPath(path, io.cwd)}: ${describeFsError(error)}\n`);
     return 2;
   }
   io.stdout(`${message(locale, 'new.created', { path: displayPath(path, io.cwd), template: template.id })}\n`);

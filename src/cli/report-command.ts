@@ -1,9 +1,10 @@
 // `meetings report FILE`: the minutes digest of one meeting, in Markdown or self-contained HTML,
 // in the meeting's language, with the follow-up of the previous meeting of its series.
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildMinutes, renderMinutesHtml, renderMinutesMarkdown } from '../core';
 import { ConfigLoader } from '../node/config-loader';
+import { loadFile } from '../node/meeting-files';
 import { MeetingPool } from '../node/meeting-pool';
 import { displayPath } from '../node/paths';
 import { findMarkdownFiles } from '../node/walk';
@@ -37,11 +38,30 @@ export function runReport(argv: readonly string[], io: Io): number {
     io.stdout(text);
     return 0;
   }
+  const target = resolve(io.cwd, output);
+  const notes = meetingNotesAt(target, path, configs);
+  if (notes) throw new UsageError(`${output} ${notes}: the report would replace it; give another --output`);
   try {
-    writeFileSync(resolve(io.cwd, output), text);
+    writeFileSync(target, text);
   } catch (error) {
     io.stderr(`meetings: ${output}: cannot write the report: ${(error as Error).message}\n`);
     return 2;
   }
   return 0;
+}
+
+/**
+ * Why the report must not be written to `target`: it is the meeting file itself (by any path or
+ * link) or another meeting's notes. Null for a new file or an earlier report.
+ */
+function meetingNotesAt(target: string, meetingPath: string, configs: ConfigLoader): string | null {
+  let stats;
+  try {
+    stats = statSync(target);
+  } catch {
+    return null; // nothing there yet (or not reachable: the write will say why)
+  }
+  const meeting = statSync(meetingPath);
+  if (stats.dev === meeting.dev && stats.ino === meeting.ino) return 'is the meeting file itself';
+  return stats.isFile() && loadFile(target, configs).kind === 'meeting' ? "is a meeting's notes" : null;
 }

@@ -1,7 +1,10 @@
 // Edits to one action item, as data: the editor applies them with a WorkspaceEdit against the
 // document version they were computed from; nothing else in the line is touched.
+import { readActionFacts } from './action-text';
+import type { ResolvedConfig } from './config';
 import { insertionPoint } from './rules/action-owner';
 import type { Action, Meeting, TextEdit } from './model';
+import { PeopleIndex } from './people';
 
 /** Box to `[x]` and a `✅ YYYY-MM-DD` done date (kept if one is already there). */
 export function markDoneEdits(meeting: Meeting, action: Action, today: string): TextEdit[] {
@@ -20,6 +23,23 @@ export function setDueEdits(meeting: Meeting, action: Action, date: string): Tex
   if (own) return [{ span: own.span, text: date }];
   const at = insertionPoint(meeting, action);
   return [{ span: { start: at, end: at }, text: ` 📅 ${date}` }];
+}
+
+/** The people an owner may name in a meeting: its attendees, facilitator and note-taker, and the roster. */
+export function peopleOfMeeting(meeting: Pick<Meeting, 'fields'>, config: ResolvedConfig): PeopleIndex {
+  const { attendees, facilitator, notetaker } = meeting.fields;
+  return new PeopleIndex([...attendees, ...[facilitator, notetaker].filter((name): name is string => !!name)], config.people);
+}
+
+/**
+ * How `@name` reads in a meeting with these people: as exactly that name, or as someone else
+ * (`张三丰` where only `张三` is known is read as 张三; `Bob Li`, unknown, as Bob), or as nobody.
+ * An owner picked from a list or typed in must read back as itself, or the item names someone else.
+ */
+export function ownerReading(name: string, people: PeopleIndex): { exact: boolean; readAs: string | null } {
+  const text = `@${name}`;
+  const owner = readActionFacts(text, { start: 0, end: text.length }, null, people).owners[0];
+  return { exact: owner !== undefined && owner.written === name, readAs: owner?.name ?? null };
 }
 
 /** Adds `@name` unless the action already has that owner of its own. */

@@ -40,6 +40,8 @@ export function actionLabel(action: Action, documentText: string): string {
     cursor = cut.end;
   }
   text += documentText.slice(cursor, action.textSpan.end);
+  // Comments are not shown (a `meetings-disable-line` one is often at the end).
+  if (text.includes('<!--')) text = withoutComments(text);
   // Each replace only when its pattern can match: most labels need none of them.
   if (MARKER_START.test(text)) text = text.replace(MARKERS, ' ');
   if (text.includes('::')) text = text.replace(FIELDS, ' ');
@@ -53,4 +55,18 @@ function withoutTrailingSeparators(text: string): string {
   let end = text.length;
   while (end > 0 && (TRAILING_SEPARATOR.test(text[end - 1]!) || /\s/u.test(text[end - 1]!))) end--;
   return text.slice(0, end);
+}
+
+/** `text` without `<!--…-->` comments, each replaced by a space (an unclosed one stays). */
+function withoutComments(text: string): string {
+  let result = '';
+  let from = 0;
+  // Linear: a regex would rescan the rest of the line from every unclosed `<!--`.
+  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', from)) {
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) break;
+    result += `${text.slice(from, open)} `;
+    from = close + 3;
+  }
+  return result + text.slice(from);
 }

@@ -237,11 +237,24 @@ function idField(text: string, limit: number): string | null {
   return null;
 }
 
+/** `text` without the `<!-- … -->` comments at its end (a regex for them backtracks on long lines). */
+function withoutTrailingComments(text: string): string {
+  let end = text.trimEnd().length;
+  while (end >= 7 && text.startsWith('-->', end - 3)) {
+    const open = text.lastIndexOf('<!--', end - 3);
+    if (open < 0) break;
+    end = text.slice(0, open).trimEnd().length;
+  }
+  return text.slice(0, end);
+}
+
 function readId(text: string): string | null {
   // The first of `[id:: value]` and `🆔 value`, as `/\[id::[ \t]*([^\]\n]+?)[ \t]*\]|🆔…/` found it.
   const emoji = text.includes('🆔') ? ID_EMOJI.exec(text) : null;
   const field = text.includes('[id::') ? idField(text, emoji ? emoji.index : text.length) : null;
   if (field !== null) return field.trim();
   if (emoji) return emoji[1]!;
-  return text.includes('^') ? (BLOCK_ID.exec(text)?.[1] ?? null) : null;
+  if (!text.includes('^')) return null;
+  // A comment after the id (`^faq <!-- meetings-disable-line … -->`) is not part of the text.
+  return BLOCK_ID.exec(text.includes('-->') ? withoutTrailingComments(text) : text)?.[1] ?? null;
 }

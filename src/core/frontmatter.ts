@@ -113,6 +113,9 @@ export const EMPTY_FIELDS: MeetingFields = {
 };
 
 /** Reads the meeting fields; every value of the wrong shape becomes a problem with its span. */
+/** A date with a time of day, ISO 8601 or with a space, with seconds, fractions, `Z` or an offset. */
+const DATE_AND_TIME = /^(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[ ]?(?:Z|[+-]\d{2}(?::?\d{2})?))?$/u;
+
 export function readFields(frontmatter: Frontmatter | null): { fields: MeetingFields; problems: FieldProblem[] } {
   const fields: MeetingFields = { ...EMPTY_FIELDS, attendees: [], departments: [], tags: [] };
   const problems: FieldProblem[] = [];
@@ -123,9 +126,15 @@ export function readFields(frontmatter: Frontmatter | null): { fields: MeetingFi
   const pairs = fieldNodes.get(frontmatter);
   if (!pairs) return { fields, problems }; // the YAML itself is broken: frontmatter-yaml reports it
   const offset = frontmatter.contentStart;
+  const { content } = frontmatter;
   const spanOf = (node: unknown): Span => {
     const range = (node as YamlNode | null)?.range;
-    return range ? { start: offset + range[0], end: offset + range[1] } : { start: 0, end: 3 };
+    if (!range) return { start: 0, end: 3 };
+    // A block scalar's or a block list's range takes in its last line break: a fix that replaces
+    // the value must leave it, or the next key joins this line.
+    let end = range[1];
+    while (end > range[0] && (content[end - 1] === '\n' || content[end - 1] === '\r')) end--;
+    return { start: offset + range[0], end: offset + end };
   };
   const byKey = new Map<string, Pair>();
   for (const pair of pairs) if (isScalar(pair.key)) byKey.set(String(pair.key.value), pair);
@@ -153,12 +162,13 @@ export function readFields(frontmatter: Frontmatter | null): { fields: MeetingFi
     problems.push({ messageId: 'field.date-missing', args: {}, span: datePair ? spanOf(datePair.key) : { start: 0, end: 3 } });
   } else {
     const node = datePair.value;
-    const written = isScalar(node) ? String(node.value ?? '') : '';
-    const dateAndTime = /^(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}(?::\d{2})?$/u.exec(written.trim());
+    // (a folded or literal block scalar keeps its last line break in its value)
+    const written = isScalar(node) ? String(node.value ?? '').trim() : '';
+    const dateAndTime = DATE_AND_TIME.exec(written);
     if (parseIsoDate(written)) {
       fields.date = written;
     } else if (dateAndTime && parseIsoDate(dateAndTime[1]!)) {
-      fields.date = dateAndTime[1]!; // `2026-11-20 14:00`: the day is what the rules need
+      fields.date = dateAndTime[1]!; // `2026-11-20 14:00`: the day as written is what the rules need
     } else {
       const reading = written ? readDateExpression(written, 0, null) : null;
       const readable = reading && reading.date && reading.end === written.length;

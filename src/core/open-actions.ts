@@ -7,7 +7,7 @@ import { dueBucket, isPending } from './meeting-index';
 import { PeopleIndex } from './people';
 import { SortedList, type ReadonlySortedList } from './sorted';
 import type { Person } from './config';
-import { actionIdentities, normaliseLabel, repeatedIn } from './series';
+import { followedAction, followedUpIn, normaliseLabel, type FollowedAction } from './series';
 import { StringPool, type ActionSummary, type MeetingSummary } from './summary';
 
 export type GroupBy = 'due' | 'owner' | 'meeting' | 'series';
@@ -353,22 +353,22 @@ function neighbourInSeries(index: MeetingIndex, entry: IndexedMeeting, step: -1 
   return position < 0 ? undefined : index.series(series)[position + step];
 }
 
-/** Each action's identities (see series.ts). */
-export function identitiesOf(meeting: MeetingSummary): string[][] {
-  return meeting.actions.map((action) => actionIdentities(action.id, normaliseLabel(action.label)));
+/** Each action as the carried-forward check sees it (see series.ts). */
+export function followedActionsOf(meeting: MeetingSummary): FollowedAction[] {
+  return meeting.actions.map((action) => followedAction(action.id, normaliseLabel(action.label), action.parent, action.status));
 }
 
 const NOTHING_CARRIED: ReadonlySet<number> = new Set();
 const carriedCache = new WeakMap<MeetingSummary, { next: MeetingSummary; carried: ReadonlySet<number> }>();
 
-/** Indices of the actions of `meeting` that `next` repeats (the rule of carriedInSeries); only open ones are asked for. */
+/** Indices of the actions of `meeting` that `next` follows up (the rule of carriedInSeries); only open ones are asked for. */
 function carriedInto(meeting: MeetingSummary, next: MeetingSummary): ReadonlySet<number> {
   // Only the result is kept, per pair of summaries (a changed file gets a new one), so a new filter
   // or grouping reuses it. The identities themselves are not kept: for 10,000 meetings they took
   // over 100 MB.
   const cached = carriedCache.get(meeting);
   if (cached?.next === next) return cached.carried;
-  const repeated = meeting.actions.some(isPending) ? repeatedIn(identitiesOf(meeting), identitiesOf(next)) : null;
+  const repeated = meeting.actions.some(isPending) ? followedUpIn(followedActionsOf(meeting), followedActionsOf(next)) : null;
   const result = repeated?.size ? repeated : NOTHING_CARRIED;
   carriedCache.set(meeting, { next, carried: result });
   return result;

@@ -299,13 +299,15 @@ export function scanBlocks(text: string, skipUntil = 0): BlockStructure {
       continue;
     }
     if (table && table.depth === depth) {
-      lineStart = next; // another row
+      collectInlineComments(text, leafAt, lineEnd, blocks.html, true); // another row
+      lineStart = next;
       continue;
     }
     table = null;
     if (paragraph && paragraph.start >= lineStartOf(text, paragraph.end) && isTableDelimiter(text.slice(paragraph.start, paragraph.end), rest)) {
       // A one-line paragraph and a delimiter row make a GFM table: not a paragraph any more.
       table = { depth };
+      collectInlineComments(text, paragraph.start, paragraph.end, blocks.html, true);
       paragraph = null;
       lineStart = next;
       continue;
@@ -394,8 +396,11 @@ function isLazyContinuation(cursor: LineCursor): boolean {
   return !BULLET.test(rest) && !ORDERED.test(rest);
 }
 
-/** Inline `<!-- … -->` comments of a paragraph or heading, outside code spans. */
-function collectInlineComments(text: string, start: number, end: number, into: BlockHtml[]): void {
+/**
+ * Inline `<!-- … -->` comments of a paragraph, a heading or a table row, outside code spans. In a
+ * row, GFM splits the cells first: a comment with a `|` in it is no comment.
+ */
+function collectInlineComments(text: string, start: number, end: number, into: BlockHtml[], tableRow = false): void {
   // Bounded search: an unbounded indexOf would rescan the rest of the document for every paragraph.
   const local = text.slice(start, end).indexOf('<!--');
   if (local < 0) return;
@@ -408,7 +413,8 @@ function collectInlineComments(text: string, start: number, end: number, into: B
       const close = text.startsWith('<!-->', at) ? at + 5 : text.startsWith('<!--->', at) ? at + 6 : text.indexOf('-->', at + 4);
       if (close < 0 || close > end) return;
       const stop = text.startsWith('<!-->', at) || text.startsWith('<!--->', at) ? close : close + 3;
-      into.push({ start: at, value: text.slice(at, stop) });
+      const value = text.slice(at, stop);
+      if (!tableRow || !value.includes('|')) into.push({ start: at, value });
       at = text.indexOf('<!--', stop);
     } else {
       at = text.indexOf('<!--', at + 4);

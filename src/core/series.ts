@@ -4,7 +4,7 @@
 // its own (the last by key among several on that date), so meetings on the same day never
 // follow each other.
 import { actionLabel } from './action-label';
-import type { Action, Meeting } from './model';
+import type { Action, ActionStatus, Meeting } from './model';
 import { summaryOf, type ActionSummary, type MeetingSummary } from './summary';
 
 export interface SeriesEntry<M extends Meeting | MeetingSummary = Meeting | MeetingSummary> {
@@ -256,12 +256,27 @@ export function seriesStep<T extends SeriesEntry>(entry: T, previous: T | null):
   };
 }
 
-/** A meeting as the carried-forward check sees it; each action has its identities (`id:…`, `text:…`). */
+/** An action as the carried-forward check sees it. */
+export interface FollowedAction {
+  /** `id:…` and `text:…` (see actionIdentities). */
+  identities: readonly string[];
+  /** The action it is a sub-task of, or -1. */
+  parent: number;
+  /** Done or cancelled. */
+  closed: boolean;
+}
+
+/** A meeting as the carried-forward check sees it. */
 export interface SeriesMember {
   key: string;
   series: string | null;
   date: string | null;
-  actionIdentities: ReadonlyArray<readonly string[]>;
+  actions: readonly FollowedAction[];
+}
+
+/** The carried-forward check's view of an action. */
+export function followedAction(id: string | null, normalisedText: string, parent: number, status: ActionStatus): FollowedAction {
+  return { identities: actionIdentities(id, normalisedText), parent, closed: isClosed({ status }) };
 }
 
 /** `id:<block id>` and `text:<normalised text>` of an action, for matching copies across meetings. */
@@ -293,21 +308,45 @@ export function carriedForward(members: readonly SeriesMember[]): Set<string> {
  * `carriedForward` for the meetings of one series already in `sortSeries` order: the indices of
  * the carried actions of each meeting that has any.
  */
-export function carriedInSeries(ordered: readonly Pick<SeriesMember, 'key' | 'actionIdentities'>[]): Map<string, Set<number>> {
+export function carriedInSeries(ordered: readonly Pick<SeriesMember, 'key' | 'actions'>[]): Map<string, Set<number>> {
   const carried = new Map<string, Set<number>>();
   for (let i = 0; i + 1 < ordered.length; i++) {
-    const indices = repeatedIn(ordered[i]!.actionIdentities, ordered[i + 1]!.actionIdentities);
+    const indices = followedUpIn(ordered[i]!.actions, ordered[i + 1]!.actions);
     if (indices.size > 0) carried.set(ordered[i]!.key, indices);
   }
   return carried;
 }
 
-/** Indices of the actions (given by their identities) that share an identity with one of `next`'s. */
-export function repeatedIn(identities: readonly (readonly string[])[], next: readonly (readonly string[])[]): Set<number> {
-  const repeated = new Set(next.flat());
+/**
+ * Indices of the actions that `next` follows up, so that a list shows them there and not twice:
+ * those it repeats (carried, or closed there), and the sub-tasks of an action it records as done
+ * or cancelled (closed with their parent, as `followUp` counts them). A copy is found as
+ * `findCarried` finds it: by id, else by text, the first action of `next` with it.
+ */
+export function followedUpIn(actions: readonly FollowedAction[], next: readonly FollowedAction[]): Set<number> {
+  const copyClosed = new Map<string, boolean>();
+  let anyClosed = false;
+  for (const action of next) {
+    anyClosed ||= action.closed;
+    for (const identity of action.identities) if (!copyClosed.has(identity)) copyClosed.set(identity, action.closed);
+  }
   const indices = new Set<number>();
-  identities.forEach((ids, index) => {
-    if (ids.some((identity) => repeated.has(identity))) indices.add(index);
+  actions.forEach((action, index) => {
+    if (action.identities.some((identity) => copyClosed.has(identity))) indices.add(index);
+  });
+  if (!anyClosed) return indices;
+  const closedThere = (action: FollowedAction): boolean => {
+    const copy = action.identities.find((identity) => copyClosed.has(identity));
+    return copy !== undefined && copyClosed.get(copy) === true;
+  };
+  actions.forEach((action, index) => {
+    // (a parent comes before its sub-tasks: the walk up always ends)
+    for (let parent = action.parent; parent >= 0 && parent < index; parent = actions[parent]!.parent) {
+      if (closedThere(actions[parent]!)) {
+        indices.add(index);
+        break;
+      }
+    }
   });
   return indices;
 }

@@ -9,12 +9,15 @@ import {
   isoWeekday,
   markDoneEdits,
   message,
+  ownerReading,
   parseMeeting,
+  peopleOfMeeting,
   readDateExpression,
   setDueEdits,
   todayIn,
   type Action,
   type Meeting,
+  type PeopleIndex,
   type TextEdit,
 } from '../core';
 import type { ActionNode } from './actions-tree';
@@ -60,9 +63,25 @@ export function setDueDate(node: ActionNode | undefined, store: MeetingStore, pr
 
 export function assignOwner(node: ActionNode | undefined, store: MeetingStore, preset?: string): Promise<boolean> {
   return editAction(node, async (meeting, action) => {
-    const name = preset ?? (await pickPerson(meeting, store));
-    return name ? assignOwnerEdits(meeting, action, name) : undefined;
+    const people = peopleOfMeeting(meeting, node!.item.entry.config);
+    const name = preset ?? (await pickPerson(meeting, store, people));
+    if (!name) return undefined;
+    // Written as `@name`, it must read back as that person, or the item would name someone else.
+    const problem = ownerProblem(name, people);
+    if (problem) {
+      void vscode.window.showErrorMessage(problem);
+      return undefined;
+    }
+    return assignOwnerEdits(meeting, action, name);
   });
+}
+
+function ownerProblem(name: string, people: PeopleIndex): string | undefined {
+  const reading = ownerReading(name, people);
+  if (reading.exact) return undefined;
+  return reading.readAs
+    ? message(displayLocale(), 'owner.reads-as', { name, readAs: reading.readAs })
+    : message(displayLocale(), 'owner.unreadable', { name });
 }
 
 export async function openMeeting(node: ActionNode | undefined): Promise<void> {
@@ -99,9 +118,10 @@ function readableDate(value: string, today: string): string | null {
   return reading.date && reading.end === text.length ? reading.date : null;
 }
 
-async function pickPerson(meeting: Meeting, store: MeetingStore): Promise<string | undefined> {
+async function pickPerson(meeting: Meeting, store: MeetingStore, people: PeopleIndex): Promise<string | undefined> {
   const attendees = meeting.fields.attendees;
-  const others = store.index.people().filter((name) => !attendees.includes(name));
+  // Owners of other meetings that this one would read as written (not `Bob Li` where only Bob is known).
+  const others = store.index.people().filter((name) => !attendees.includes(name) && ownerReading(name, people).exact);
   const items: vscode.QuickPickItem[] = [
     ...attendees.map((name) => ({ label: name, description: vscode.l10n.t('attendee') })),
     ...others.map((name) => ({ label: name })),
@@ -110,6 +130,6 @@ async function pickPerson(meeting: Meeting, store: MeetingStore): Promise<string
   const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Owner') });
   if (!picked) return undefined;
   if (picked.label !== vscode.l10n.t('Someone else…')) return picked.label;
-  const typed = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Owner name') });
+  const typed = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Owner name'), validateInput: (value) => (value.trim() ? ownerProblem(value.trim(), people) : undefined) });
   return typed?.trim() || undefined;
 }

@@ -2,7 +2,7 @@
 // the safe fixes. Findings are recomputed from the current text whenever the cached ones are
 // stale, so an edit always targets the characters it was computed for.
 import * as vscode from 'vscode';
-import { message, parseMeeting, safeFixEdits, summaryOf, type Finding, type Fix } from '../core';
+import { disableEdits, message, parseMeeting, safeFixEdits, summaryOf, type Finding, type Fix } from '../core';
 import type { DiagnosticsController } from './diagnostics';
 import { spanToRange, toWorkspaceEdit } from './edits';
 import { displayLocale } from './locale';
@@ -25,7 +25,7 @@ export class MeetingCodeActions implements vscode.CodeActionProvider {
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const current = this.currentFindings(document);
     if (!current) return [];
-    const { findings, lineStarts, frontmatterEnd } = current;
+    const { findings, text, lineStarts, frontmatterEnd } = current;
     if (context.only && (context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only))) {
       return this.fixAll(document, findings);
     }
@@ -33,11 +33,18 @@ export class MeetingCodeActions implements vscode.CodeActionProvider {
     const ours = context.diagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
     for (const diagnostic of ours) {
       const rule = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
-      const finding = findings.find((candidate) => candidate.rule === rule && spanToRange(lineStarts, candidate.span).isEqual(diagnostic.range));
+      // Several findings can share a rule and a range (every action a meeting did not carry over
+      // sits on its follow-up heading): their messages tell them apart.
+      const finding = findings.find(
+        (candidate) => candidate.rule === rule && candidate.message === diagnostic.message && spanToRange(lineStarts, candidate.span).isEqual(diagnostic.range),
+      );
       if (!finding) continue;
       for (const fix of finding.fixes) actions.push(this.quickFix(document, fix, diagnostic, finding));
       // A comment cannot go into the frontmatter: it would change the YAML, not silence the rule.
-      if (finding.span.start >= frontmatterEnd) actions.push(this.disableForLine(document, finding, diagnostic));
+      if (finding.span.start >= frontmatterEnd) {
+        const disable = this.disableWhere(document, finding, diagnostic, text, lineStarts);
+        if (disable) actions.push(disable);
+      }
     }
     if (ours.length === 0 && findings.some((finding) => finding.fixes.some((fix) => fix.safe) && spanToRange(lineStarts, finding.span).intersection(range))) {
       actions.push(...this.fixAll(document, findings));
@@ -46,14 +53,17 @@ export class MeetingCodeActions implements vscode.CodeActionProvider {
   }
 
   /** Lints the document's current text when the cached findings are from another version. */
-  private currentFindings(document: vscode.TextDocument): { findings: Finding[]; lineStarts: readonly number[]; frontmatterEnd: number } | null {
-    const cached = this.diagnostics.findingsFor(document.uri.toString());
-    if (!cached) return null;
+  private currentFindings(document: vscode.TextDocument): { findings: Finding[]; text: string; lineStarts: readonly number[]; frontmatterEnd: number } | null {
     const key = document.uri.toString();
-    const indexed = cached.entry.version === document.version ? this.store.modelOf(key) : undefined;
-    const meeting = indexed ?? parseMeeting(document.getText(), { config: cached.entry.config, path: document.uri.path });
-    const findings = indexed ? cached.findings : this.diagnostics.lint({ ...cached.entry, meeting: summaryOf(meeting), version: document.version }, meeting);
-    return { findings, lineStarts: meeting.lineStarts, frontmatterEnd: meeting.frontmatter?.span.end ?? 0 };
+    const cached = this.diagnostics.findingsFor(key);
+    // A document opened a moment ago shows the problems its closed file had, and has no findings
+    // of its own until its first lint: lint it now.
+    const entry = cached?.entry ?? this.store.index.get(key);
+    if (!entry) return null;
+    const indexed = cached && cached.entry.version === document.version ? this.store.modelOf(key) : undefined;
+    const meeting = indexed ?? parseMeeting(document.getText(), { config: entry.config, path: document.uri.path });
+    const findings = indexed && cached ? cached.findings : this.diagnostics.lint({ ...entry, meeting: summaryOf(meeting), version: document.version }, meeting);
+    return { findings, text: meeting.text, lineStarts: meeting.lineStarts, frontmatterEnd: meeting.frontmatter?.span.end ?? 0 };
   }
 
   private quickFix(document: vscode.TextDocument, fix: Fix, diagnostic: vscode.Diagnostic, finding: Finding): vscode.CodeAction {
@@ -64,17 +74,14 @@ export class MeetingCodeActions implements vscode.CodeActionProvider {
     return action;
   }
 
-  private disableForLine(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
-    const title = message(displayLocale(), 'fix.disable-line', { rule: finding.rule });
-    const line = document.lineAt(diagnostic.range.start.line);
-    const at = document.offsetAt(line.range.end);
+  /** "Disable the rule for this line" (or, in a table, for this table). */
+  private disableWhere(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic, text: string, lineStarts: readonly number[]): vscode.CodeAction | null {
+    const disable = disableEdits(text, lineStarts, diagnostic.range.start.line, finding.rule);
+    if (!disable) return null;
+    const title = message(displayLocale(), disable.scope === 'table' ? 'fix.disable-table' : 'fix.disable-line', { rule: finding.rule });
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     action.diagnostics = [diagnostic];
-    action.command = {
-      title,
-      command: APPLY_FIX_COMMAND,
-      arguments: [document.uri, document.version, [{ span: { start: at, end: at }, text: ` <!-- meetings-disable-line ${finding.rule} -->` }]],
-    };
+    action.command = { title, command: APPLY_FIX_COMMAND, arguments: [document.uri, document.version, disable.edits] };
     return action;
   }
 

@@ -11,7 +11,9 @@ import {
   FIELD_KEYS,
   isoWeekday,
   message,
+  ownerReading,
   parseMeeting,
+  peopleOfMeeting,
   SECTION_TITLES,
   seriesSummaries,
   todayIn,
@@ -74,7 +76,7 @@ export class MeetingCompletions implements vscode.CompletionItemProvider {
         return items;
       }
       case 'person':
-        return meeting.meetingReason ? this.personItems(meeting, config, position, context.typed) : undefined;
+        return meeting.meetingReason ? this.personItems(meeting, config, position, context.typed, [], true) : undefined;
       case 'due':
         return meeting.meetingReason ? this.dueItems(meeting, config, position, context, locale) : undefined;
       case 'heading':
@@ -87,14 +89,19 @@ export class MeetingCompletions implements vscode.CompletionItemProvider {
   }
 
   /** People: the meeting's own first, then the roster (aliases insert the name), then the rest of the workspace. */
-  personItems(meeting: Meeting, config: ResolvedConfig, position: vscode.Position, typed: string, exclude: readonly string[] = []): vscode.CompletionItem[] {
+  /** People to complete: as an owner (`asOwner`, only names that read back), or in the frontmatter. */
+  personItems(meeting: Meeting, config: ResolvedConfig, position: vscode.Position, typed: string, exclude: readonly string[] = [], asOwner = false): vscode.CompletionItem[] {
     const range = new vscode.Range(position.line, position.character - typed.length, position.line, position.character);
     const items: vscode.CompletionItem[] = [];
     const seen = new Set(exclude);
+    const people = peopleOfMeeting(meeting, config);
     const add = (label: string | vscode.CompletionItemLabel, insert: string, rank: number, detail: string) => {
       const key = typeof label === 'string' ? label : label.label;
       if (seen.has(key)) return;
       seen.add(key);
+      // Only names that read back as themselves here (`Bob Li` of another meeting is read as Bob
+      // where only Bob is known): the item must name the person picked.
+      if (asOwner && !ownerReading(insert, people).exact) return;
       const item = new vscode.CompletionItem(label, vscode.CompletionItemKind.User);
       item.insertText = insert;
       item.range = range;

@@ -3,7 +3,7 @@
 // every entry is keyed by URI, and open documents win over their files on disk.
 import * as vscode from 'vscode';
 import { decodeSummary, detachedSummary, MeetingIndex, parseMeeting, ReadingMemo, StringPool, summaryOf, type IndexedMeeting, type Meeting, type MeetingSummary, type ResolvedConfig } from '../core';
-import { decodeText } from '../node/encoding';
+import { decodeText, undecodableReason, type Undecodable } from '../node/encoding';
 import type { EnginePool, SummaryOutcome } from '../node/engine-pool';
 import type { ConfigResolver } from './config-resolver';
 import type { Log } from './log';
@@ -314,8 +314,8 @@ export class MeetingStore implements vscode.Disposable {
     await this.store(uri, decoded.text, null, seq, id, await stamp, byScan);
   }
 
-  private skipNotText(uri: vscode.Uri, reason: 'binary' | 'invalid-utf8'): void {
-    this.log.warn(`${uri.fsPath}: ${reason === 'binary' ? 'not text (a binary file, or UTF-16 without a byte order mark)' : 'not valid UTF-8 text'}; skipped`);
+  private skipNotText(uri: vscode.Uri, reason: Undecodable): void {
+    this.log.warn(`${uri.fsPath}: ${undecodableReason(reason)}; skipped`);
     this.forget(uri, false);
   }
 

@@ -2,19 +2,32 @@
 
 export type TextEncodingName = 'utf8' | 'utf8bom' | 'utf16le' | 'utf16be';
 
-export type Decoded = { ok: true; text: string; encoding: TextEncodingName } | { ok: false; reason: 'binary' | 'invalid-utf8' };
+export type Undecodable = 'binary' | 'invalid-utf8' | 'invalid-utf16';
+
+export type Decoded = { ok: true; text: string; encoding: TextEncodingName } | { ok: false; reason: Undecodable };
+
+/** Why a file is not read, as the CLI and the editor's log say it. */
+export function undecodableReason(reason: Undecodable): string {
+  if (reason === 'binary') return 'not text (a binary file, or UTF-16 without a byte order mark)';
+  return reason === 'invalid-utf8' ? 'not valid UTF-8 text' : 'not valid UTF-16 text (a lone surrogate or an odd byte)';
+}
 
 export function decodeText(bytes: Uint8Array): Decoded {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf16be' };
+  // Strict, as UTF-8 is: a fix must never write back U+FFFD where the file had something else.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeStrictly(bytes.subarray(2), 'utf-16le', 'utf16le', 'invalid-utf16');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeStrictly(bytes.subarray(2), 'utf-16be', 'utf16be', 'invalid-utf16');
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasBom ? bytes.subarray(3) : bytes;
   // A NUL in the first 8 KB means a binary file that merely ends in .md.
   if (body.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary' };
+  return decodeStrictly(body, 'utf-8', hasBom ? 'utf8bom' : 'utf8', 'invalid-utf8');
+}
+
+function decodeStrictly(bytes: Uint8Array, label: string, encoding: TextEncodingName, invalid: Undecodable): Decoded {
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: hasBom ? 'utf8bom' : 'utf8' };
+    return { ok: true, text: new TextDecoder(label, { fatal: true }).decode(bytes), encoding };
   } catch {
-    return { ok: false, reason: 'invalid-utf8' };
+    return { ok: false, reason: invalid };
   }
 }
 

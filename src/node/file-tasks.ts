@@ -20,7 +20,7 @@ import {
   type ResolvedConfig,
   type Span,
 } from '../core';
-import { decodeText } from './encoding';
+import { decodeText, type Undecodable } from './encoding';
 import type { CachedOverdue, CachedProblem } from './problems-cache';
 
 /** VS Code's `DiagnosticSeverity` values, as the problems cache stores them. */
@@ -59,7 +59,7 @@ export interface SummaryJob {
 export type FileSummary = { kind: 'summarised'; summary: EncodedSummary } | Unreadable;
 
 /** Not read: gone or not allowed (`message` says why), a binary file, or not UTF-8 text. */
-export type Unreadable = { kind: 'unreadable'; reason: 'binary' | 'invalid-utf8' | 'unreadable'; message?: string };
+export type Unreadable = { kind: 'unreadable'; reason: Undecodable | 'unreadable'; message?: string };
 
 /** Reads and parses a file as a scan does, and encodes its summary as the editor keeps a closed file's. */
 export function summariseFile(job: SummaryJob): FileSummary {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { IndexEntry } from './index-record';
 
-const FORMAT = 3;
+const FORMAT = 4; // 4: each action's parent
 const TOKEN_BYTES = 16;
 
 interface CacheTable {

@@ -14,6 +14,8 @@ export interface ActionRecord {
   priority: Priority | null;
   id: string | null;
   section: string | null;
+  /** Index of the action this one is a sub-task of, or -1. */
+  parent: number;
 }
 
 export interface IndexRecord {
@@ -120,6 +122,7 @@ export function recordOf(meeting: Meeting, path: string, size: number, mtimeMs: 
         priority: action.priority,
         id: action.id,
         section: action.section,
+        parent: action.parent,
       };
     }),
   };
@@ -127,11 +130,11 @@ export function recordOf(meeting: Meeting, path: string, size: number, mtimeMs: 
 
 // The encoded form: arrays instead of objects (no key names), the title left out when it equals
 // the text.
-type EncodedAction = [line: number, status: ActionStatus, text: string, title: string | 0, owners: string[], due: string | null, priority: Priority | null, id: string | null, section: string | null];
+type EncodedAction = [line: number, status: ActionStatus, text: string, title: string | 0, owners: string[], due: string | null, priority: Priority | null, id: string | null, section: string | null, parent: number];
 type EncodedRecord = [isMeeting: 0 | 1, title: string | null, date: string | null, series: string | null, type: string | null, attendees: string[], actions: EncodedAction[]];
 
 export function encodeRecord(record: IndexRecord): string {
-  const actions = record.actions.map((a): EncodedAction => [a.line, a.status, a.text, a.title === a.text ? 0 : a.title, a.owners, a.due, a.priority, a.id, a.section]);
+  const actions = record.actions.map((a): EncodedAction => [a.line, a.status, a.text, a.title === a.text ? 0 : a.title, a.owners, a.due, a.priority, a.id, a.section, a.parent]);
   return JSON.stringify([record.isMeeting ? 1 : 0, record.title, record.date, record.series, record.type, record.attendees, actions] satisfies EncodedRecord);
 }
 
@@ -147,9 +150,9 @@ export function decodeRecord(path: string, size: number, mtimeMs: number, encode
     series,
     type,
     attendees,
-    actions: actions.map(([line, status, text, label, owners, due, priority, id, section]) => {
+    actions: actions.map(([line, status, text, label, owners, due, priority, id, section, parent]) => {
       const actionTitle = label === 0 ? text : label;
-      return { line, status, text, title: actionTitle, owners, due, priority, id, section };
+      return { line, status, text, title: actionTitle, owners, due, priority, id, section, parent };
     }),
   };
 }

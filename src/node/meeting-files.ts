@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isExcluded, parseMeeting, type Meeting, type ResolvedConfig } from '../core';
 import type { ConfigLoader } from './config-loader';
-import { decodeText, type TextEncodingName } from './encoding';
+import { decodeText, undecodableReason, type TextEncodingName } from './encoding';
 import { toPosix } from './paths';
 import { describeFsError } from './walk';
 
@@ -26,7 +26,7 @@ export function loadFile(path: string, configs: ConfigLoader): LoadedFile {
     if (isExcluded(posixPath, config)) return { kind: 'skipped', path };
     const decoded = decodeText(bytes);
     if (!decoded.ok) {
-      return { kind: 'unreadable', path, reason: decoded.reason === 'binary' ? 'not text (a binary file, or UTF-16 without a byte order mark)' : 'not valid UTF-8 text' };
+      return { kind: 'unreadable', path, reason: undecodableReason(decoded.reason) };
     }
     const meeting = parseMeeting(decoded.text, { config, path: posixPath });
     if (!meeting.meetingReason) return { kind: 'skipped', path };

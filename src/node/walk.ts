@@ -26,6 +26,8 @@ export function findMarkdownFiles(paths: readonly string[], cwd: string): string
       throw new PathError(`${given}: ${describeFsError(error)}`);
     }
     if (stats.isDirectory()) walk(path, found);
+    // A FIFO or a device would block the read, or never end it.
+    else if (!stats.isFile()) throw new PathError(`${given}: not a regular file`);
     else found.add(path);
   }
   return [...found].sort();
@@ -61,5 +63,8 @@ export function describeFsError(error: unknown): string {
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a folder';
+  if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
+  if (code === 'EEXIST') return (error as NodeJS.ErrnoException).syscall === 'mkdir' ? 'a part of the path is a file, not a folder' : 'already exists';
+  if (code === 'ELOOP') return 'a loop of links';
   return (error as Error).message;
 }

@@ -35,6 +35,7 @@ function referenceLabel(action: Action, documentText: string): string {
   }
   text += documentText.slice(cursor, action.textSpan.end);
   const label = text
+    .replace(/<!--[^]*?-->/gu, ' ') // comments are not shown
     .replace(/[🔺⏫🔼🔽⏬]\uFE0F?|(?:✅|❌|➕|⏳|🛫)\uFE0F?[ \t]*\d{4}-\d{2}-\d{2}|(?<![\p{L}\p{N}])P[0-3](?![\p{L}\p{N}])|\s\^[A-Za-z0-9-]+\s*$/gu, ' ')
     .replace(/\[(?:owner|due|id|priority)::[^\]]*\]/giu, ' ')
     .replace(/\s+/gu, ' ')

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { meetings, repositoryRoot, workspaces, type CliResult as Result } from './cli-support';
 
@@ -98,6 +99,29 @@ describe('cli: meetings lint', function () {
       assertOneLine(result.stderr);
       assert.match(result.stderr, /no-such-notes\.md/);
       assert.equal(result.stdout, '');
+    });
+
+    it('2, not a wait for ever, for a FIFO or a device named on the command line; a link loop and a file in the path are named plainly', () => {
+      const dir = workspace({ 'weekly.md': CLEAN, 'afile': 'not a folder' });
+      execFileSync('mkfifo', [join(dir, 'pipe.md')]);
+      symlinkSync('loop-b.md', join(dir, 'loop-a.md'));
+      symlinkSync('loop-a.md', join(dir, 'loop-b.md'));
+      const cases: Array<[string[], RegExp]> = [
+        [['lint', 'pipe.md'], /pipe\.md: not a regular file/u],
+        [['actions', 'pipe.md'], /pipe\.md: not a regular file/u],
+        [['report', 'pipe.md'], /pipe\.md: not a regular file/u],
+        [['lint', '/dev/zero'], /\/dev\/zero: not a regular file/u],
+        [['lint', 'loop-a.md'], /loop-a\.md: a loop of links/u],
+        [['new', '--output', 'afile/x.md', '--date', '2026-11-20'], /afile\/x\.md: a part of the path is a file, not a folder/u],
+      ];
+      for (const [args, expected] of cases) {
+        const result = meetings(dir, ...args);
+        assert.equal(result.status, 2, args.join(' '));
+        assertOneLine(result.stderr);
+        assert.match(result.stderr, expected);
+      }
+      // Walking the folder, the FIFO and the loop are skipped and the rest is linted.
+      assert.equal(meetings(dir, 'lint', '.', '--today', TODAY).status, 0);
     });
 
     it('2 for an unknown flag', () => {

@@ -3,7 +3,7 @@
 // enough for a shared 2-core CI machine. The measured times are printed (`[figures]`) for
 // docs/reliability.md.
 import { strict as assert } from 'node:assert';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { meetings, workspaces } from './cli-support';
 import { applyEdits, DEFAULT_CONFIG, lintMeeting, markDoneEdits, parseMeeting, safeFixEdits, type Finding, type Meeting } from '../../src/core';
@@ -241,6 +241,9 @@ describe('hostile input: the CLI on files that are not text', function () {
       'png.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
       'truncated.md': Buffer.concat([Buffer.from(good), Buffer.from([0xe5, 0xbc])]), // a UTF-8 sequence cut short
       'utf16.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(good, 'utf16le')]),
+      // UTF-16 with a lone low surrogate, and with an odd byte at the end
+      'surrogate.md': Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(good, 'utf16le').swap16(), Buffer.from([0xdc, 0x00])]),
+      'odd.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(good, 'utf16le'), Buffer.from([0x41])]),
     };
     const dir = workspace(files);
     mkdirSync(join(dir, 'sub'));
@@ -252,11 +255,16 @@ describe('hostile input: the CLI on files that are not text', function () {
       assert.match(result.stderr, /png\.md: not text/u);
       assert.match(result.stderr, /gbk\.md: not valid UTF-8/u);
       assert.match(result.stderr, /truncated\.md: not valid UTF-8/u);
+      assert.match(result.stderr, /surrogate\.md: not valid UTF-16/u);
+      assert.match(result.stderr, /odd\.md: not valid UTF-16/u);
       assert.doesNotMatch(result.stderr, /utf16\.md/u);
       assert.doesNotMatch(result.stderr, /at .*\.cjs|TypeError|RangeError/u, 'no stack trace');
       const output = JSON.parse(result.stdout) as Array<{ file: string }>;
       assert.ok(output.some((row) => row.file === 'good.md') && output.some((row) => row.file === 'utf16.md'), result.stdout);
     }
+    // --fix leaves every file it cannot read as it was, byte for byte.
+    assert.equal(meetings(dir, 'lint', '--fix', '--today', TODAY).status, 2);
+    for (const [name, bytes] of Object.entries(files)) if (name !== 'good.md' && name !== 'utf16.md') assert.deepEqual(readFileSync(join(dir, name)), Buffer.from(bytes), name);
     record('CLI: NUL bytes, GBK, PNG, truncated UTF-8 and UTF-16 files (lint and actions)', performance.now() - started, 'named on stderr, exit 2, the readable files still reported', 20_000);
   });
 });

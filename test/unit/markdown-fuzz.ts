@@ -19,6 +19,7 @@ const FRAGMENTS: Array<(rng: () => number) => string> = [
   (rng) => `${'\t'.repeat(Math.floor(rng() * 2))}${pickOf(rng, ['- [ ] tabbed', 'tabbed text', '\t- [/] deep'])}`,
   (rng) => `${pickOf(rng, ['    ', '     ', '        '])}- [ ] indented code or nested`,
   (rng) => pickOf(rng, ['| a | b |', '| --- | --- |', 'Plain paragraph with `code <!-- x -->` span', 'Text\\<!-- not a comment -->']),
+  (rng) => pickOf(rng, ['| a <!-- meetings-disable-line action-due --> | b |', '| `c <!-- x -->` | d <!-- meetings-disable-line action-owner --> |', '| e <!-- a | b --> |', 'f | g <!-- meetings-disable-line action-due -->']),
 ];
 
 function pickOf<T>(rng: () => number, items: readonly T[]): T {

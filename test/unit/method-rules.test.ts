@@ -317,6 +317,12 @@ describe('section-empty', () => {
     assert.equal(only(lint(text), 'section-empty').message, 'Section “Summary & feedback” is empty: fill it in or remove the heading.');
   });
 
+  it('the fix removes a setext heading with its underline', () => {
+    const text = en('## Action items', '- [ ] Ship @Alice 📅 2026-11-27', '', 'Decisions', '---------', '', '## Notes', 'Shipped.');
+    const finding = only(lint(text), 'section-empty');
+    assert.equal(applyEdits(text, finding.fixes[0]!.edits), text.replace('Decisions\n---------\n', ''));
+  });
+
   it('is quiet on a heading whose content is in its subsections', () => {
     assert.deepEqual(ofRule(lint(en('# Weekly sync', '## Progress', '### Sales', '- 48 deals')), 'section-empty'), []);
     assert.deepEqual(ofRule(lint(zh('# 运营周会', '## 问题讨论', '本周没有新问题。', '## 进展汇报', '### 市场', '- 点击率 2.3%')), 'section-empty'), []);
@@ -481,6 +487,24 @@ describe('carry-over: three meetings of a series', () => {
     const faq = findings.find((finding) => finding.message.includes('Write the FAQ'))!;
     const fixed = applyEdits(bare, faq.fixes[1]!.edits);
     assert.ok(fixed.includes('## 上次行动跟进\n- [x] Write the FAQ @Alice 📅 2026-11-19 ✅ 2026-11-13 ^faq\n\n## Action items\n'), fixed);
+  });
+
+  it("carries a due date that was read against the previous meeting's date as the date it meant", () => {
+    const earlier = doc(...head('2026-11-20'), '## Action items', '- [ ] Ship the release @Bob 截止：下周五', '- [ ] Review the contract @Alice 📅 12月1日');
+    const later = doc(...head('2026-12-04'), '## Follow-up from last meeting', '- [x] Something else @Bob ✅ 2026-12-01');
+    // As the CLI passes it (the whole model) and as the editor does (its summary).
+    for (const meeting of [parseMeeting(earlier), summaryOf(parseMeeting(earlier))]) {
+      const previous = { key: '/notes/2026-11-20-weekly.md', meeting: meeting as Meeting };
+      const findings = ofRule(lint(later, { previous }), 'carry-over');
+      const carried = findings.map((finding) => applyEdits(later, finding.fixes[0]!.edits).split('\n')[9]);
+      assert.deepEqual(carried, ['- [ ] Ship the release @Bob 截止：2026-11-27', '- [ ] Review the contract @Alice 📅 2026-12-01']);
+      const closed = findings.map((finding) => applyEdits(later, finding.fixes[1]!.edits).split('\n')[9]);
+      assert.deepEqual(closed, ['- [x] Ship the release @Bob 截止：2026-11-27 ✅ 2026-12-04', '- [x] Review the contract @Alice 📅 2026-12-01 ✅ 2026-12-04']);
+      const both = applyEdits(applyEdits(later, findings[0]!.fixes[0]!.edits), findings[1]!.fixes[0]!.edits);
+      assert.deepEqual(ofRule(lint(both, { previous }), 'carry-over'), [], both);
+      // (the second fix goes in where the first did, before the first's line)
+      assert.deepEqual(parseMeeting(both).actions.map((action) => action.due?.date ?? null), [null, '2026-12-01', '2026-11-27']);
+    }
   });
 
   it('is quiet without a previous meeting', () => {

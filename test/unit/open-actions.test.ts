@@ -8,7 +8,7 @@ import {
   DEFAULT_CONFIG,
   dueBucket,
   hasOwner,
-  identitiesOf,
+  followedActionsOf,
   MeetingIndex,
   OpenActionGroups,
   parseMeeting,
@@ -26,7 +26,7 @@ function fromScratch(index: MeetingIndex, view: GroupingView): Map<string, strin
   const carried = new Map<string, Set<number>>();
   const seriesNames = new Set(index.keys().map((key) => index.get(key)!.meeting.fields.series).filter((name): name is string => !!name));
   for (const name of seriesNames) {
-    const ordered = index.series(name).map((entry) => ({ key: entry.key, actionIdentities: identitiesOf(entry.meeting) }));
+    const ordered = index.series(name).map((entry) => ({ key: entry.key, actions: followedActionsOf(entry.meeting) }));
     for (const [key, indices] of carriedInSeries(ordered)) carried.set(key, indices);
   }
   const groups = new Map<string, IndexedAction[]>();

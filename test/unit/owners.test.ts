@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mergeConfig, parseMeeting, type Meeting, type ParseOptions } from '../../src/core';
+import { mergeConfig, ownerReading, parseMeeting, peopleOfMeeting, type Meeting, type ParseOptions } from '../../src/core';
 
 const ATTENDEES = '[张三, 李四, 王五, Alice Chen, Bob]';
 
@@ -182,5 +182,32 @@ describe('owners: keys and separators written the Chinese way', () => {
     const owner = meeting('- [ ] Send the deck @bob-li').actions[0]!.owners[0]!;
     assert.equal(owner.known, false);
     assert.equal(owner.written, 'bob-li');
+  });
+});
+
+describe('owners: a name picked or typed must read back as itself', () => {
+  const config = mergeConfig([{ dir: '', people: [{ name: 'Bob Li', aliases: ['Bob'] }] }]);
+  const fields = (attendees: string[]) => parseMeeting(`---\ndate: 2026-11-20\nattendees: [${attendees.join(', ')}]\n---\n`, { config }).fields;
+  const reading = (name: string, attendees: string[]) => ownerReading(name, peopleOfMeeting({ fields: fields(attendees) }, config));
+
+  it('an attendee, a roster person, a known name with a space, and an unknown one-word name read as themselves', () => {
+    for (const [name, attendees] of [['张三', ['张三', '李四']], ['Bob Li', ['张三']], ['Alice Chen', ['Alice Chen']], ['王五', ['张三']]] as const) {
+      assert.deepEqual(reading(name, [...attendees]), { exact: true, readAs: name === 'Bob Li' ? 'Bob Li' : name }, name);
+    }
+  });
+
+  it('a longer name that starts with a known one, and an unknown name with a space, would be read as someone else', () => {
+    assert.deepEqual(reading('张三丰', ['张三']), { exact: false, readAs: '张三' });
+    assert.deepEqual(reading('Carol Wu', ['Carol']), { exact: false, readAs: 'Carol' });
+    assert.deepEqual(reading("Sean O'Brien", ['张三']), { exact: false, readAs: 'Sean' });
+    assert.equal(reading('张三丰', ['张三', '张三丰']).exact, true, 'once known, the longer name wins');
+  });
+
+  it('an alias reads as the person it stands for, not as itself: the pick list inserts the person', () => {
+    assert.deepEqual(reading('Bob', ['张三']), { exact: true, readAs: 'Bob Li' });
+  });
+
+  it('something that is no name at all is read as nobody', () => {
+    assert.deepEqual(reading('!!', ['张三']), { exact: false, readAs: null });
   });
 });

@@ -527,6 +527,30 @@ describe('parseMeeting: frontmatter fields', () => {
     assert.equal(applyEdits(text, fix.edits), '---\ndate: 2026-11-20\nattendees: [张三]\n---\n');
   });
 
+  it('fixes a date written as a folded or literal block, keeping the line break before the next key', () => {
+    for (const [block, eol] of [['>-', '\n'], ['>', '\n'], ['|', '\n'], ['>-', '\r\n']] as const) {
+      const text = ['---', 'title: T', `date: ${block}`, '  Nov 20, 2026', 'attendees: [张三]', '---', ''].join(eol);
+      const meeting = parseMeeting(text);
+      assert.equal(meeting.fields.date, '2026-11-20', block);
+      const problem = meeting.fieldProblems[0]!;
+      assert.equal(problem.messageId, 'field.date-invalid');
+      assert.equal(problem.args.value, 'Nov 20, 2026', 'the value as read, without its line break');
+      const fixed = applyEdits(text, problem.fixes![0]!.edits);
+      assert.equal(fixed, ['---', 'title: T', 'date: 2026-11-20', 'attendees: [张三]', '---', ''].join(eol), JSON.stringify(fixed));
+      assert.deepEqual(parseMeeting(fixed).fields.attendees, ['张三']);
+    }
+  });
+
+  it('accepts a date with a time of day in the ISO forms, its day as written', () => {
+    for (const value of ['2026-11-20 14:00', '2026-11-20 14:00:00', '"2026-11-20 14:00"', '2026-11-20T14:00', '2026-11-20T14:00:00Z', '2026-11-20T23:30:00.5-08:00', '2026-11-20 14:00 +0800']) {
+      const meeting = parseMeeting(`---\ndate: ${value}\nattendees: [张三]\n---\n`);
+      assert.equal(meeting.fields.date, '2026-11-20', value);
+      assert.deepEqual(meeting.fieldProblems, [], value);
+    }
+    assert.equal(parseMeeting('---\ndate: 2026-11-20T25:00\nattendees: [张三]\n---\n').fields.date, '2026-11-20', 'the day is all that is read');
+    assert.equal(parseMeeting('---\ndate: 2026-02-30 14:00\nattendees: [张三]\n---\n').fields.date, null);
+  });
+
   it('reports attendees written as one string, reads the names and offers a list', () => {
     const text = '---\ndate: 2026-11-20\nattendees: 张三, 李四\n---\n';
     const meeting = parseMeeting(text);

@@ -64,6 +64,19 @@ const MEETING = doc(
 describe('report: the minutes digest', function () {
   this.timeout(60_000);
 
+  it('never writes the report over meeting notes: the meeting itself, by any path, or another meeting; an earlier report is replaced', () => {
+    const dir = workspace({ '2026-11-13-ops.md': PREVIOUS, '2026-11-20-ops.md': MEETING, 'sub/.keep': '' });
+    for (const output of ['2026-11-20-ops.md', './sub/../2026-11-20-ops.md', '2026-11-13-ops.md']) {
+      const result = meetings(dir, 'report', '2026-11-20-ops.md', '--output', output);
+      assert.equal(result.status, 2, output);
+      assert.match(result.stderr, output === '2026-11-13-ops.md' ? /is a meeting's notes: the report would replace it/u : /is the meeting file itself/u);
+    }
+    assert.equal(readFileSync(join(dir, '2026-11-20-ops.md'), 'utf8'), MEETING);
+    assert.equal(readFileSync(join(dir, '2026-11-13-ops.md'), 'utf8'), PREVIOUS);
+    for (let run = 0; run < 2; run++) assert.equal(meetings(dir, 'report', '2026-11-20-ops.md', '--output', 'minutes.md').status, 0);
+    assert.match(readFileSync(join(dir, 'minutes.md'), 'utf8'), /^# 会议纪要：运营部门周会/u);
+  });
+
   it('Markdown, in the meeting’s language, with the follow-up of the previous meeting', () => {
     const dir = workspace({ '2026-11-13-ops.md': PREVIOUS, '2026-11-20-ops.md': MEETING });
     const result = meetings(dir, 'report', '2026-11-20-ops.md');

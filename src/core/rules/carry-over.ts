@@ -1,4 +1,7 @@
+import { readActionFacts } from '../action-text';
+import { applyEdits } from '../edits';
 import { firstSectionOf } from '../method';
+import { PeopleIndex } from '../people';
 import type { Fix } from '../model';
 import { fileName, followUp } from '../series';
 import type { ActionSummary } from '../summary';
@@ -31,19 +34,32 @@ export const carryOver: Rule = {
           meeting: previous.fields.date ?? file,
           location: `${file}:${action.line + 1}`,
         }),
-        fixes: carryFixes(action, label, context),
+        fixes: carryFixes(action, label, previous.fields.date, context),
       });
     }
   },
 };
 
-/** The item's text as it would stand alone: inherited owners and due date written out. */
-function standaloneText(action: ActionSummary): string {
-  let text = action.text;
+/**
+ * The item's text as it would stand alone in another meeting: due dates read against its own
+ * meeting's date (`下周五`, `12月1日`) written as the dates they meant, inherited owners and due
+ * date written out.
+ */
+function standaloneText(action: ActionSummary, meetingDate: string | null): string {
+  let text = withDatesWritten(action.text, meetingDate);
   if (action.ownersInherited) text += action.owners.map((owner) => ` @${owner}`).join('');
   if (action.dueInherited && action.due) text += ` 📅 ${action.due}`;
   return text;
 }
+
+function withDatesWritten(text: string, meetingDate: string | null): string {
+  const { dueMentions } = readActionFacts(text, { start: 0, end: text.length }, meetingDate, NO_PEOPLE);
+  const edits = dueMentions.filter((mention) => mention.date && !mention.iso).map((mention) => ({ span: mention.span, text: mention.date! }));
+  return edits.length > 0 ? applyEdits(text, edits) : text;
+}
+
+/** Due dates are read alike whoever attended. */
+const NO_PEOPLE = new PeopleIndex([], []);
 
 /** Puts `mark` before a trailing `^block-id`, so the id stays last. */
 function withMark(text: string, mark: string): string {
@@ -51,8 +67,8 @@ function withMark(text: string, mark: string): string {
   return blockId ? `${text.slice(0, blockId.index)} ${mark}${text.slice(blockId.index)}` : `${text} ${mark}`;
 }
 
-function carryFixes(action: ActionSummary, label: string, { meeting, locale, t }: RuleContext): Fix[] {
-  const text = standaloneText(action);
+function carryFixes(action: ActionSummary, label: string, previousDate: string | null, { meeting, locale, t }: RuleContext): Fix[] {
+  const text = standaloneText(action, previousDate);
   const date = meeting.fields.date;
   const lines = [
     { title: t('fix.carry', { action: label }), line: `- [${action.status === 'in-progress' ? '/' : ' '}] ${text}` },

@@ -9,10 +9,10 @@ export const sectionEmpty: Rule = {
     for (const section of meeting.sections) {
       if (section.hasContent) continue;
       const heading = section.heading || '#'.repeat(section.depth);
-      // The fix removes the heading's whole line, line break included.
-      const line = lineOf(meeting.lineStarts, section.headingSpan.start);
-      const start = meeting.lineStarts[line]!;
-      const end = line + 1 < meeting.lineStarts.length ? meeting.lineStarts[line + 1]! : meeting.text.length;
+      // The fix removes the heading's whole lines (a setext heading's underline too), line break included.
+      const start = meeting.lineStarts[lineOf(meeting.lineStarts, section.headingSpan.start)]!;
+      const last = lineOf(meeting.lineStarts, section.headingSpan.end);
+      const end = last + 1 < meeting.lineStarts.length ? meeting.lineStarts[last + 1]! : meeting.text.length;
       report({
         span: section.headingSpan,
         message: t('section-empty.empty', { heading }),
