@@ -7,6 +7,7 @@ import { buildStamp } from '../node/build-stamp';
 import { buildIndex, configPathsFor, engineFingerprint } from '../node/index-builder';
 import { actionKey, type ActionRecord, type IndexRecord } from '../node/index-record';
 import { displayPath } from '../node/paths';
+import { reasonText } from '../node/file-reason';
 import { findMarkdownFiles } from '../node/walk';
 import { oneOf, parseArgs, UsageError } from './args';
 import { localeFor, readLocale, readToday, todayFor, type Io } from './context';
@@ -36,10 +37,12 @@ export async function runActions(argv: readonly string[], io: Io): Promise<numbe
     cacheDir: io.env.MEETINGS_CACHE_DIR || undefined,
   });
   const configs = new ConfigLoader();
+  const cwdConfig = configs.configFor(io.cwd);
+  const locale = localeFor(localeFlag, cwdConfig, io.env);
   const rows: ActionRow[] = [];
   let ioFailure = false;
   for (const problem of index.unreadable) {
-    io.stderr(`meetings: ${displayPath(problem.path, io.cwd)}: ${problem.reason}\n`);
+    io.stderr(`meetings: ${displayPath(problem.path, io.cwd)}: ${reasonText(problem.reason, locale)}\n`);
     ioFailure = true;
   }
   // An open action the next meeting of its series follows up (carries, closes, or closes with its
@@ -63,8 +66,6 @@ export async function runActions(argv: readonly string[], io: Io): Promise<numbe
       rows.push(actionRow(action, record, displayPath(record.path, io.cwd), config));
     }
   }
-  const cwdConfig = configs.configFor(io.cwd);
-  const locale = localeFor(localeFlag, cwdConfig, io.env);
   for (const config of configs.files) {
     for (const problem of config.problems) io.stderr(`meetings: ${displayPath(config.path, io.cwd)}: ${configProblemMessage(problem, locale)}\n`);
   }

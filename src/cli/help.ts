@@ -96,7 +96,8 @@ Options:
                                       report is replaced; a meeting's notes never are)
   --locale en|zh-CN                   Language of the headings (default: the meeting's)
 
-Exit code: 0 written, 2 usage or I/O failure, or FILE is not a meeting file.
+Exit code: 0 written, 1 written but the frontmatter is broken (no title, date or attendees),
+2 usage or I/O failure, or FILE is not a meeting file.
 `,
     series: `Usage: meetings series [NAME] [paths…] [options]
 
@@ -200,7 +201,8 @@ ISO 日期）。
                                       但绝不覆盖会议记录本身）
   --locale en|zh-CN                   标题语言（默认与会议相同）
 
-退出码：0 已生成，2 用法或读写错误，或该文件不是会议文件。
+退出码：0 已生成，1 已生成但前置元数据有误（纪要缺少标题、日期和参会人员），2 用法或读写错误，
+或该文件不是会议文件。
 `,
     series: `用法：meetings series [名称] [路径…] [选项]
 

@@ -1,11 +1,12 @@
 // `meetings lint`: the same findings as the editor, for CI.
 import { writeFileSync } from 'node:fs';
-import { applyEdits, computeLineStarts, configProblemMessage, lintMeeting, positionOf, RULES, safeFixEdits, type Finding, type Meeting } from '../core';
+import { applyEdits, computeLineStarts, configProblemMessage, lintMeeting, message, positionOf, RULES, safeFixEdits, type Finding, type Meeting } from '../core';
 import { ConfigLoader } from '../node/config-loader';
 import { encodeText } from '../node/encoding';
 import { reparse } from '../node/meeting-files';
 import { MeetingPool } from '../node/meeting-pool';
 import { displayPath } from '../node/paths';
+import { fsErrorReason, reasonText } from '../node/file-reason';
 import { findMarkdownFiles } from '../node/walk';
 import { oneOf, parseArgs, UsageError } from './args';
 import { localeFor, readLocale, readToday, todayFor, type Io } from './context';
@@ -33,6 +34,7 @@ export function runLint(argv: readonly string[], io: Io): number {
   const given = args.positional.length > 0 ? args.positional : ['.'];
   const files = findMarkdownFiles(given, io.cwd);
   const configs = new ConfigLoader();
+  const cwdLocale = localeFor(localeFlag, configs.configFor(io.cwd), io.env);
   // Series look-ups (carry-over) see every meeting under the paths, and the folders of named files.
   const pool = new MeetingPool(configs, files, given, io.cwd);
   const rows: FindingRow[] = [];
@@ -40,7 +42,7 @@ export function runLint(argv: readonly string[], io: Io): number {
   for (const path of files) {
     const loaded = pool.load(path);
     if (loaded.kind === 'unreadable') {
-      io.stderr(`meetings: ${displayPath(path, io.cwd)}: ${loaded.reason}\n`);
+      io.stderr(`meetings: ${displayPath(path, io.cwd)}: ${reasonText(loaded.reason, cwdLocale)}\n`);
       ioFailure = true;
       continue;
     }
@@ -62,19 +64,22 @@ export function runLint(argv: readonly string[], io: Io): number {
         const again = reparse(text, loaded);
         return { meeting: again, findings: lintMeeting(again, options) };
       });
+      let written = true;
       if (fixed.meeting.text !== meeting.text) {
         try {
           writeFileSync(path, encodeText(fixed.meeting.text, loaded.encoding));
         } catch (error) {
-          io.stderr(`meetings: ${displayPath(path, io.cwd)}: cannot write the fixes: ${(error as Error).message}\n`);
+          io.stderr(`meetings: ${displayPath(path, io.cwd)}: ${message(cwdLocale, 'file.cannot-write-fixes', { reason: reasonText(fsErrorReason(error), cwdLocale) })}\n`);
           ioFailure = true;
+          written = false;
         }
       }
-      ({ meeting, findings } = fixed);
+      // Unwritten, the file still has its problems: report those, not the fixed text's.
+      if (written) ({ meeting, findings } = fixed);
     }
     rows.push(...toRows(findings, meeting, displayPath(path, io.cwd)));
   }
-  const locale = localeFor(localeFlag, configs.configFor(io.cwd), io.env);
+  const locale = cwdLocale;
   for (const config of configs.files) {
     const starts = computeLineStarts(config.text);
     for (const problem of config.problems) {

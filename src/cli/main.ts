@@ -1,13 +1,14 @@
 // The `meetings` command: dispatch, help, and the exit-code contract (0 clean, 1 findings, 2 usage or I/O).
 import { runActions } from './actions-command';
 import { UsageError } from './args';
-import type { Io } from './context';
+import { localeFor, type Io } from './context';
 import { helpText } from './help';
 import { runLint } from './lint-command';
 import { runNew } from './new-command';
 import { runReport } from './report-command';
 import { runSeries } from './series-command';
 import { VERSION } from './version';
+import { reasonText } from '../node/file-reason';
 import { PathError } from '../node/walk';
 
 const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Promise<number>> = { lint: runLint, actions: runActions, new: runNew, report: runReport, series: runSeries };
@@ -15,7 +16,12 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => number | Pro
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    io.stdout(helpText(rest[0] ?? null, io.env, rest));
+    const topic = rest[0] !== undefined && !rest[0].startsWith('-') ? rest[0] : null;
+    if (topic !== null && !Object.hasOwn(COMMANDS, topic)) {
+      io.stderr(`meetings: unknown command "${topic}" (try: meetings --help)\n`);
+      return 2;
+    }
+    io.stdout(helpText(topic, io.env, rest));
     return command === undefined ? 2 : 0;
   }
   if (command === '--version' || command === '-v') {
@@ -39,7 +45,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return 2;
     }
     if (error instanceof PathError) {
-      io.stderr(`meetings: ${error.message}\n`);
+      // (before any configuration is read: --locale, else the environment)
+      const flag = rest[rest.indexOf('--locale') + 1];
+      const locale = localeFor(rest.includes('--locale') && (flag === 'en' || flag === 'zh-CN') ? flag : null, null, io.env);
+      io.stderr(`meetings: ${error.given}: ${reasonText(error.reason, locale)}\n`);
       return 2;
     }
     throw error;

@@ -27,7 +27,8 @@ import {
 import { ConfigLoader } from '../node/config-loader';
 import { loadFile } from '../node/meeting-files';
 import { displayPath, toPosix } from '../node/paths';
-import { describeFsError, findMarkdownFiles, PathError } from '../node/walk';
+import { fsErrorReason, reasonText } from '../node/file-reason';
+import { findMarkdownFiles, PathError } from '../node/walk';
 import { parseArgs, UsageError } from './args';
 import { localeFor, readLocale, readToday, todayFor, type Io } from './context';
 
@@ -39,10 +40,10 @@ export function runNew(argv: readonly string[], io: Io): number {
   if (args.positional.length > 1) throw new UsageError('takes at most one folder');
   const base = resolve(io.cwd, args.positional[0] ?? '.');
   try {
-    if (!statSync(base).isDirectory()) throw new PathError(`${args.positional[0]}: not a folder`);
+    if (!statSync(base).isDirectory()) throw new PathError(args.positional[0]!, { id: 'not-folder' });
   } catch (error) {
     if (error instanceof PathError) throw error;
-    throw new PathError(`${args.positional[0] ?? '.'}: no such folder`);
+    throw new PathError(args.positional[0] ?? '.', { id: 'missing' });
   }
   const configs = new ConfigLoader();
   const config = configs.configFor(base);
@@ -110,7 +111,7 @@ export function runNew(argv: readonly string[], io: Io): number {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, result.text, { flag: 'wx' });
   } catch (error) {
-    io.stderr(`meetings new: ${displayPath(path, io.cwd)}: ${describeFsError(error)}\n`);
+    io.stderr(`meetings new: ${displayPath(path, io.cwd)}: ${reasonText(fsErrorReason(error), locale)}\n`);
     return 2;
   }
   io.stdout(`${message(locale, 'new.created', { path: displayPath(path, io.cwd), template: template.id })}\n`);

@@ -2,14 +2,15 @@
 // in the meeting's language, with the follow-up of the previous meeting of its series.
 import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildMinutes, renderMinutesHtml, renderMinutesMarkdown } from '../core';
+import { buildMinutes, message, positionOf, renderMinutesHtml, renderMinutesMarkdown } from '../core';
 import { ConfigLoader } from '../node/config-loader';
 import { loadFile } from '../node/meeting-files';
 import { MeetingPool } from '../node/meeting-pool';
 import { displayPath } from '../node/paths';
+import { fsErrorReason, reasonText } from '../node/file-reason';
 import { findMarkdownFiles } from '../node/walk';
 import { oneOf, parseArgs, UsageError } from './args';
-import { readLocale, type Io } from './context';
+import { localeFor, readLocale, type Io } from './context';
 
 export function runReport(argv: readonly string[], io: Io): number {
   const args = parseArgs(argv, { values: ['--format', '--output', '--locale'], switches: [] });
@@ -22,21 +23,30 @@ export function runReport(argv: readonly string[], io: Io): number {
   const configs = new ConfigLoader();
   const pool = new MeetingPool(configs, [path], [given], io.cwd);
   const loaded = pool.load(path);
+  // Messages in the user's language (the minutes themselves are in the meeting's).
+  const userLocale = localeFor(locale, configs.configFor(io.cwd), io.env);
   if (loaded.kind === 'unreadable') {
-    io.stderr(`meetings: ${displayPath(path, io.cwd)}: ${loaded.reason}\n`);
+    io.stderr(`meetings: ${displayPath(path, io.cwd)}: ${reasonText(loaded.reason, userLocale)}\n`);
     return 2;
   }
   if (loaded.kind === 'skipped') {
-    io.stderr(`meetings: ${displayPath(path, io.cwd)}: not a meeting file (no attendees in its frontmatter, or excluded)\n`);
+    io.stderr(`meetings: ${displayPath(path, io.cwd)}: ${message(userLocale, 'report.not-meeting')}\n`);
     return 2;
+  }
+  // The minutes are still written, but without the frontmatter's title, date and attendees.
+  const broken = loaded.meeting.frontmatter?.yamlProblems[0];
+  if (broken) {
+    const line = positionOf(loaded.meeting.lineStarts, broken.span.start).line + 1;
+    io.stderr(`meetings: ${displayPath(path, io.cwd)}:${line}: ${message(userLocale, 'report.broken-frontmatter')}\n`);
   }
   const previous = pool.previousOf(path, loaded.meeting);
   const digest = buildMinutes(loaded.meeting, { key: path, config: loaded.config, previous, locale });
   const text = format === 'html' ? renderMinutesHtml(digest) : renderMinutesMarkdown(digest);
   const output = args.values.get('--output');
+  const written = broken ? 1 : 0;
   if (output === undefined) {
     io.stdout(text);
-    return 0;
+    return written;
   }
   const target = resolve(io.cwd, output);
   const notes = meetingNotesAt(target, path, configs);
@@ -44,10 +54,10 @@ export function runReport(argv: readonly string[], io: Io): number {
   try {
     writeFileSync(target, text);
   } catch (error) {
-    io.stderr(`meetings: ${output}: cannot write the report: ${(error as Error).message}\n`);
+    io.stderr(`meetings: ${output}: ${message(userLocale, 'file.cannot-write-report', { reason: reasonText(fsErrorReason(error), userLocale) })}\n`);
     return 2;
   }
-  return 0;
+  return written;
 }
 
 /**

@@ -4,6 +4,7 @@ import { seriesRecord } from '../core';
 import { ConfigLoader } from '../node/config-loader';
 import { MeetingPool } from '../node/meeting-pool';
 import { displayPath } from '../node/paths';
+import { reasonText } from '../node/file-reason';
 import { findMarkdownFiles } from '../node/walk';
 import { oneOf, parseArgs } from './args';
 import { localeFor, readLocale, type Io } from './context';
@@ -20,15 +21,15 @@ export function runSeries(argv: readonly string[], io: Io): number {
   const files = findMarkdownFiles(paths, io.cwd);
   const configs = new ConfigLoader();
   const pool = new MeetingPool(configs, files, paths, io.cwd);
+  const locale = localeFor(localeFlag, configs.configFor(io.cwd), io.env);
   let ioFailure = false;
   for (const path of files) {
     const loaded = pool.load(path);
     if (loaded.kind === 'unreadable') {
-      io.stderr(`meetings: ${displayPath(path, io.cwd)}: ${loaded.reason}\n`);
+      io.stderr(`meetings: ${displayPath(path, io.cwd)}: ${reasonText(loaded.reason, locale)}\n`);
       ioFailure = true;
     }
   }
-  const locale = localeFor(localeFlag, configs.configFor(io.cwd), io.env);
   const entries = pool.seriesEntries();
   const names = [...new Set(entries.map((entry) => entry.meeting.fields.series).filter((series): series is string => !!series))].sort();
   if (name === null) {

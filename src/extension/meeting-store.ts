@@ -3,7 +3,8 @@
 // every entry is keyed by URI, and open documents win over their files on disk.
 import * as vscode from 'vscode';
 import { decodeSummary, detachedSummary, MeetingIndex, parseMeeting, ReadingMemo, StringPool, summaryOf, type IndexedMeeting, type Meeting, type MeetingSummary, type ResolvedConfig } from '../core';
-import { decodeText, undecodableReason, type Undecodable } from '../node/encoding';
+import { decodeText, type Undecodable } from '../node/encoding';
+import { reasonText, undecodableReason } from '../node/file-reason';
 import type { EnginePool, SummaryOutcome } from '../node/engine-pool';
 import type { ConfigResolver } from './config-resolver';
 import type { Log } from './log';
@@ -315,7 +316,7 @@ export class MeetingStore implements vscode.Disposable {
   }
 
   private skipNotText(uri: vscode.Uri, reason: Undecodable): void {
-    this.log.warn(`${uri.fsPath}: ${undecodableReason(reason)}; skipped`);
+    this.log.warn(`${uri.fsPath}: ${reasonText(undecodableReason(reason), 'en')}; skipped`);
     this.forget(uri, false);
   }
 

@@ -6,12 +6,6 @@ export type Undecodable = 'binary' | 'invalid-utf8' | 'invalid-utf16';
 
 export type Decoded = { ok: true; text: string; encoding: TextEncodingName } | { ok: false; reason: Undecodable };
 
-/** Why a file is not read, as the CLI and the editor's log say it. */
-export function undecodableReason(reason: Undecodable): string {
-  if (reason === 'binary') return 'not text (a binary file, or UTF-16 without a byte order mark)';
-  return reason === 'invalid-utf8' ? 'not valid UTF-8 text' : 'not valid UTF-16 text (a lone surrogate or an odd byte)';
-}
-
 export function decodeText(bytes: Uint8Array): Decoded {
   // Strict, as UTF-8 is: a fix must never write back U+FFFD where the file had something else.
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeStrictly(bytes.subarray(2), 'utf-16le', 'utf16le', 'invalid-utf16');

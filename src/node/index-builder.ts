@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ConfigLoader } from './config-loader';
+import type { FileReason } from './file-reason';
 import { IndexCache } from './index-cache';
 import { encodeRecord, IndexEntry, notMeetingRecord, recordOf, type IndexRecord } from './index-record';
 import { loadFile } from './meeting-files';
@@ -33,7 +34,7 @@ export interface BuiltIndex {
   stats: { files: number; parsed: number; fromCache: number };
 }
 
-type Unreadable = { path: string; reason: string };
+type Unreadable = { path: string; reason: FileReason };
 /** What a worker posts back: records encoded as strings, far cheaper to pass than objects. */
 type WorkerResult = { encoded: Array<[path: string, size: number, mtimeMs: number, encoded: string]>; unreadable: Unreadable[] };
 
@@ -52,7 +53,7 @@ export async function buildIndex(files: readonly string[], root: string, options
     try {
       stats = statSync(path);
     } catch {
-      unreadable.push({ path, reason: 'no such file or folder' });
+      unreadable.push({ path, reason: { id: 'missing' } });
       continue;
     }
     const hit = cached.get(toPosix(path));

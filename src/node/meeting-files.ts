@@ -3,21 +3,21 @@ import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isExcluded, parseMeeting, type Meeting, type ResolvedConfig } from '../core';
 import type { ConfigLoader } from './config-loader';
-import { decodeText, undecodableReason, type TextEncodingName } from './encoding';
+import { decodeText, type TextEncodingName } from './encoding';
+import { fsErrorReason, undecodableReason, type FileReason } from './file-reason';
 import { toPosix } from './paths';
-import { describeFsError } from './walk';
 
 export type LoadedFile =
   | { kind: 'meeting'; path: string; meeting: Meeting; config: ResolvedConfig; encoding: TextEncodingName }
   | { kind: 'skipped'; path: string }
-  | { kind: 'unreadable'; path: string; reason: string };
+  | { kind: 'unreadable'; path: string; reason: FileReason };
 
 export function loadFile(path: string, configs: ConfigLoader): LoadedFile {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    return { kind: 'unreadable', path, reason: describeFsError(error) };
+    return { kind: 'unreadable', path, reason: fsErrorReason(error) };
   }
   // An engine failure on one file is reported for that file; the other files are still read.
   try {
@@ -32,7 +32,7 @@ export function loadFile(path: string, configs: ConfigLoader): LoadedFile {
     if (!meeting.meetingReason) return { kind: 'skipped', path };
     return { kind: 'meeting', path, meeting, config, encoding: decoded.encoding };
   } catch (error) {
-    return { kind: 'unreadable', path, reason: `could not be read as a meeting (internal error: ${(error as Error).message}); please report it` };
+    return { kind: 'unreadable', path, reason: { id: 'internal', detail: (error as Error).message } };
   }
 }
 

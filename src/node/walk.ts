@@ -1,11 +1,20 @@
 // Finding Markdown files under the paths given on the command line.
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
+import { fsErrorReason, reasonText, type FileReason } from './file-reason';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd']);
 
-export class PathError extends Error {}
+/** A path given on the command line that cannot be used; `reason` says why in either language. */
+export class PathError extends Error {
+  constructor(
+    readonly given: string,
+    readonly reason: FileReason,
+  ) {
+    super(`${given}: ${reasonText(reason, 'en')}`);
+  }
+}
 
 export function isMarkdownPath(path: string): boolean {
   return MARKDOWN_EXTENSIONS.has(extname(path).toLowerCase());
@@ -23,11 +32,11 @@ export function findMarkdownFiles(paths: readonly string[], cwd: string): string
     try {
       stats = statSync(path);
     } catch (error) {
-      throw new PathError(`${given}: ${describeFsError(error)}`);
+      throw new PathError(given, fsErrorReason(error));
     }
     if (stats.isDirectory()) walk(path, found);
     // A FIFO or a device would block the read, or never end it.
-    else if (!stats.isFile()) throw new PathError(`${given}: not a regular file`);
+    else if (!stats.isFile()) throw new PathError(given, { id: 'not-regular' });
     else found.add(path);
   }
   return [...found].sort();
@@ -58,13 +67,7 @@ function isFileLink(path: string): boolean {
   }
 }
 
+/** The reason in English (the editor's log). */
 export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder';
-  if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
-  if (code === 'EEXIST') return (error as NodeJS.ErrnoException).syscall === 'mkdir' ? 'a part of the path is a file, not a folder' : 'already exists';
-  if (code === 'ELOOP') return 'a loop of links';
-  return (error as Error).message;
+  return reasonText(fsErrorReason(error), 'en');
 }

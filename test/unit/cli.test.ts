@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { readFileSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
-import { meetings, repositoryRoot, workspaces, type CliResult as Result } from './cli-support';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, readFileSync, symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { BIN, meetings, repositoryRoot, workspaces, type CliResult as Result } from './cli-support';
 
 // ---------------------------------------------------------------------------------------------
 // helpers
@@ -124,6 +124,19 @@ describe('cli: meetings lint', function () {
       assert.equal(meetings(dir, 'lint', '.', '--today', TODAY).status, 0);
     });
 
+    it('says why a file cannot be read in the user\'s language', () => {
+      const dir = workspace({ 'weekly.md': CLEAN, 'gbk.md': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xd5, 0xc5, 0xc8, 0xfd, 0x0a]) });
+      const missing = meetings(dir, 'lint', 'gone.md', '--locale', 'zh-CN');
+      assert.equal(missing.stderr, 'meetings: gone.md: 没有这个文件或文件夹\n');
+      for (const command of ['lint', 'actions', 'series']) {
+        const result = meetings(dir, command, '.', '--locale', 'zh-CN');
+        assert.match(result.stderr, /^meetings: gbk\.md: 不是有效的 UTF-8 文本$/mu, command);
+        assert.match(meetings(dir, command, '.').stderr, /^meetings: gbk\.md: not valid UTF-8 text$/mu, command);
+      }
+      assert.match(meetings(dir, 'report', 'gbk.md', '--locale', 'zh-CN').stderr, /gbk\.md: 不是有效的 UTF-8 文本/u);
+      assert.match(meetings(dir, 'new', 'weekly.md', '--locale', 'zh-CN').stderr, /weekly\.md: 不是文件夹/u);
+    });
+
     it('2 for an unknown flag', () => {
       const dir = workspace({ 'weekly.md': CLEAN });
       const result = meetings(dir, 'lint', '--frobnicate');
@@ -149,6 +162,15 @@ describe('cli: meetings lint', function () {
       assertOneLine(result.stderr);
       assert.match(result.stderr, /xml/);
       assert.equal(meetings(dir, 'actions', '--format', 'xml').status, 2);
+    });
+
+    it('2 for help on an unknown command, as for the command itself', () => {
+      const dir = workspace({});
+      const result = meetings(dir, 'help', 'bogus');
+      assert.equal(result.status, 2);
+      assert.match(result.stderr, /unknown command "bogus"/u);
+      assert.equal(meetings(dir, 'help', 'lint').status, 0);
+      assert.equal(meetings(dir, 'help', '--locale', 'zh-CN').status, 0);
     });
 
     it('2 for an unknown command', () => {
@@ -422,6 +444,26 @@ describe('cli: meetings lint', function () {
       assert.equal(second.status, 0);
       assert.deepEqual(parseJson<LintRow[]>(second).filter((row) => row.rule === 'due-format'), []);
       assert.deepEqual(parseJson<LintRow[]>(second), []);
+    });
+
+    it('when the fixes cannot be written, says so, exits 2 and reports the problems the file still has', () => {
+      const dir = workspace({ 'notes/weekly.md': before });
+      const path = join(dir, 'notes', 'weekly.md');
+      chmodSync(path, 0o444);
+      const args = ['lint', '--fix', '--today', TODAY, '--format', 'json'];
+      let result: Result;
+      if (process.getuid?.() === 0) {
+        // root writes to a read-only file anyway: run as nobody, who may read but not write it.
+        for (let folder = path; folder !== dirname(dir); folder = dirname(folder)) chmodSync(dirname(folder), 0o755);
+        const run = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], { cwd: dir, env: { ...process.env, LANG: 'C', NO_COLOR: '1' }, encoding: 'utf8' });
+        result = { status: run.status, stdout: run.stdout, stderr: run.stderr, ms: 0 };
+      } else {
+        result = meetings(dir, ...args);
+      }
+      assert.equal(result.status, 2, result.stderr);
+      assert.match(result.stderr, /weekly\.md: cannot write the fixes: permission denied/u);
+      assert.deepEqual(parseJson<LintRow[]>(result).map((row) => row.rule), ['due-format'], 'the problem is still there');
+      assert.equal(readFileSync(path, 'utf8'), before);
     });
 
     it('leaves files without safe fixes untouched', () => {

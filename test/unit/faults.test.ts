@@ -1,6 +1,7 @@
 // Faults: files deleted, replaced or unreadable while the index is built, symlink loops, a folder of
 // 100,000 entries, a .meetings.yaml that turns invalid and back, a rule or a file whose reading
 // throws. Each must end in a message about that file or rule, with the rest still working.
+import { reasonText, type FileReason } from '../../src/node/file-reason';
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -81,7 +82,7 @@ describe('faults: one rule or one file failing never takes down the others', () 
     const broken = { configFor: () => ({ ...DEFAULT_CONFIG, exclude: null }) } as unknown as ConfigLoader;
     const loaded = loadFile(join(dir, 'a.md'), broken);
     assert.equal(loaded.kind, 'unreadable');
-    assert.match((loaded as { reason: string }).reason, /could not be read as a meeting \(internal error/u);
+    assert.match(reasonText((loaded as { reason: FileReason }).reason, 'en'), /could not be read as a meeting \(internal error/u);
   });
 });
 
@@ -99,7 +100,7 @@ describe('faults: files that change while the index is built', function () {
     mkdirSync(join(dir, 'c.md')); // replaced by a folder
     if (!isRoot) chmodSync(join(dir, 'd.md'), 0o000); // unreadable (root reads it anyway)
     const built = await buildIndex(files, dir, { cache: false, workers: 0, engine: 'test' });
-    const reasons = Object.fromEntries(built.unreadable.map((problem) => [problem.path.slice(dir.length + 1), problem.reason]));
+    const reasons = Object.fromEntries(built.unreadable.map((problem) => [problem.path.slice(dir.length + 1), reasonText(problem.reason, 'en')]));
     assert.equal(reasons['a.md'], 'no such file or folder');
     assert.equal(reasons['b.md'], 'no such file or folder');
     assert.equal(reasons['c.md'], 'is a folder');
@@ -107,7 +108,7 @@ describe('faults: files that change while the index is built', function () {
     assert.ok(built.records.some((record) => record.path.endsWith('/e.md')), 'the other files are indexed');
     // Deleted between stat and read (the worker's side of the race).
     const raced = parseHere([{ path: join(dir, 'gone.md'), size: 1, mtimeMs: 1 }, { path: join(dir, 'e.md'), size: 1, mtimeMs: 1 }]);
-    assert.deepEqual(raced.unreadable.map((problem) => problem.reason), ['no such file or folder']);
+    assert.deepEqual(raced.unreadable.map((problem) => reasonText(problem.reason, 'zh-CN')), ['没有这个文件或文件夹']);
     assert.equal(raced.records.length, 1);
     figures.push(`files deleted, renamed, replaced by a folder${isRoot ? '' : ' or made unreadable'} during the index build: each named with its reason ("no such file or folder", "is a folder"${isRoot ? '' : ', "permission denied"'}); the other files indexed`);
   });

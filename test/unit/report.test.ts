@@ -64,6 +64,17 @@ const MEETING = doc(
 describe('report: the minutes digest', function () {
   this.timeout(60_000);
 
+  it('says so, and exits 1, when the frontmatter is broken: the minutes lack its fields', () => {
+    const broken = MEETING.replace(/^attendees: .*$/mu, (line) => line.replace(/\]$/u, ''));
+    assert.notEqual(broken, MEETING);
+    const dir = workspace({ '2026-11-20-ops.md': broken });
+    const result = meetings(dir, 'report', '2026-11-20-ops.md');
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /^meetings: 2026-11-20-ops\.md:\d+: the frontmatter is not valid YAML/u);
+    assert.notEqual(result.stdout, '', 'the minutes are still written');
+    assert.equal(meetings(workspace({ '2026-11-20-ops.md': MEETING }), 'report', '2026-11-20-ops.md').status, 0);
+  });
+
   it('never writes the report over meeting notes: the meeting itself, by any path, or another meeting; an earlier report is replaced', () => {
     const dir = workspace({ '2026-11-13-ops.md': PREVIOUS, '2026-11-20-ops.md': MEETING, 'sub/.keep': '' });
     for (const output of ['2026-11-20-ops.md', './sub/../2026-11-20-ops.md', '2026-11-13-ops.md']) {
