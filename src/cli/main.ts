@@ -8,6 +8,8 @@ import { runNew } from './new-command';
 import { runReport } from './report-command';
 import { runSeries } from './series-command';
 import { VERSION } from './version';
+import type { Locale } from '../core';
+import { ConfigLoader } from '../node/config-loader';
 import { reasonText } from '../node/file-reason';
 import { PathError } from '../node/walk';
 
@@ -45,14 +47,21 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return 2;
     }
     if (error instanceof PathError) {
-      // (before any configuration is read: --locale, else the environment)
-      const flag = rest[rest.indexOf('--locale') + 1];
-      const locale = localeFor(rest.includes('--locale') && (flag === 'en' || flag === 'zh-CN') ? flag : null, null, io.env);
+      const locale = localeFor(localeFlagOf(rest), new ConfigLoader().configFor(io.cwd), io.env);
       io.stderr(`meetings: ${error.given}: ${reasonText(error.reason, locale)}\n`);
       return 2;
     }
     throw error;
   }
+}
+
+/** `--locale X` or `--locale=X`, when X is a language of ours (a command that failed early read no options). */
+function localeFlagOf(argv: readonly string[]): Locale | null {
+  for (const [i, arg] of argv.entries()) {
+    const value = arg === '--locale' ? argv[i + 1] : arg.startsWith('--locale=') ? arg.slice('--locale='.length) : undefined;
+    if (value === 'en' || value === 'zh-CN') return value;
+  }
+  return null;
 }
 
 /** Entry point of the bin script. */

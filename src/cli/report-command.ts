@@ -34,9 +34,11 @@ export function runReport(argv: readonly string[], io: Io): number {
     return 2;
   }
   // The minutes are still written, but without the frontmatter's title, date and attendees.
-  const broken = loaded.meeting.frontmatter?.yamlProblems[0];
+  // (YAML warnings alone leave the fields read: only a frontmatter that could not be read counts)
+  const { frontmatter } = loaded.meeting;
+  const broken = frontmatter !== null && frontmatter.data === null;
   if (broken) {
-    const line = positionOf(loaded.meeting.lineStarts, broken.span.start).line + 1;
+    const line = positionOf(loaded.meeting.lineStarts, frontmatter.yamlProblems[0]?.span.start ?? 0).line + 1;
     io.stderr(`meetings: ${displayPath(path, io.cwd)}:${line}: ${message(userLocale, 'report.broken-frontmatter')}\n`);
   }
   const previous = pool.previousOf(path, loaded.meeting);
@@ -50,7 +52,10 @@ export function runReport(argv: readonly string[], io: Io): number {
   }
   const target = resolve(io.cwd, output);
   const notes = meetingNotesAt(target, path, configs);
-  if (notes) throw new UsageError(`${output} ${notes}: the report would replace it; give another --output`);
+  if (notes) {
+    io.stderr(`meetings: ${output}: ${message(userLocale, notes)}\n`);
+    return 2;
+  }
   try {
     writeFileSync(target, text);
   } catch (error) {
@@ -60,11 +65,14 @@ export function runReport(argv: readonly string[], io: Io): number {
   return written;
 }
 
+/** The first line of the Markdown minutes, in either language (see renderMinutesMarkdown). */
+const EARLIER_REPORT = /^# (?:Minutes: |会议纪要：)/u;
+
 /**
  * Why the report must not be written to `target`: it is the meeting file itself (by any path or
  * link) or another meeting's notes. Null for a new file or an earlier report.
  */
-function meetingNotesAt(target: string, meetingPath: string, configs: ConfigLoader): string | null {
+function meetingNotesAt(target: string, meetingPath: string, configs: ConfigLoader): 'report.output-is-meeting' | 'report.output-is-notes' | null {
   let stats;
   try {
     stats = statSync(target);
@@ -72,6 +80,9 @@ function meetingNotesAt(target: string, meetingPath: string, configs: ConfigLoad
     return null; // nothing there yet (or not reachable: the write will say why)
   }
   const meeting = statSync(meetingPath);
-  if (stats.dev === meeting.dev && stats.ino === meeting.ino) return 'is the meeting file itself';
-  return stats.isFile() && loadFile(target, configs).kind === 'meeting' ? "is a meeting's notes" : null;
+  if (stats.dev === meeting.dev && stats.ino === meeting.ino) return 'report.output-is-meeting';
+  if (!stats.isFile()) return null;
+  const loaded = loadFile(target, configs);
+  // An earlier report may count as a meeting where an include glob makes every note one.
+  return loaded.kind === 'meeting' && !EARLIER_REPORT.test(loaded.meeting.text) ? 'report.output-is-notes' : null;
 }

@@ -1,6 +1,7 @@
 // How an action reads in the tree: its words without the markers (owner, due date, priority,
 // done date), which the tree shows in the description and the tooltip instead.
 import type { Action } from './model';
+import { codeSpansOf, isEscaped } from './scanner';
 
 const OWNER_KEY_BEFORE = /(?:owners?|assignees?|负责人|责任人|执行人)[ \t]*[:：][ \t]*$/iu;
 const MARKERS = /[🔺⏫🔼🔽⏬]\uFE0F?|(?:✅|❌|➕|⏳|🛫)\uFE0F?[ \t]*\d{4}-\d{2}-\d{2}|(?<![\p{L}\p{N}])P[0-3](?![\p{L}\p{N}])|\s\^[A-Za-z0-9-]+\s*$/gu;
@@ -57,16 +58,25 @@ function withoutTrailingSeparators(text: string): string {
   return text.slice(0, end);
 }
 
-/** `text` without `<!--…-->` comments, each replaced by a space (an unclosed one stays). */
+/**
+ * `text` without `<!--…-->` comments, each replaced by a space (an unclosed one stays, and so does
+ * one in a code span or after a backslash: that is text).
+ */
 function withoutComments(text: string): string {
+  const code = text.includes('`') ? codeSpansOf(text, 0, text.length) : [];
   let result = '';
   let from = 0;
   // Linear: a regex would rescan the rest of the line from every unclosed `<!--`.
-  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', from)) {
+  for (let open = text.indexOf('<!--'); open >= 0; ) {
+    if (isEscaped(text, open, 0) || code.some((span) => open >= span.start && open < span.end)) {
+      open = text.indexOf('<!--', open + 4);
+      continue;
+    }
     const close = text.indexOf('-->', open + 4);
     if (close < 0) break;
     result += `${text.slice(from, open)} `;
     from = close + 3;
+    open = text.indexOf('<!--', from);
   }
   return result + text.slice(from);
 }

@@ -237,6 +237,17 @@ function idField(text: string, limit: number): string | null {
   return null;
 }
 
+/**
+ * Where an item's tail begins: a trailing `^block-id` and the comments after its words (its
+ * length when it has neither). Text added to an item goes before it: the id must stay last.
+ */
+export function itemTailStart(text: string): number {
+  const words = text.includes('-->') ? withoutTrailingComments(text) : text.trimEnd();
+  if (!words.includes('^')) return words.length;
+  const id = BLOCK_ID.exec(words);
+  return id ? id.index : words.length;
+}
+
 /** `text` without the `<!-- … -->` comments at its end (a regex for them backtracks on long lines). */
 function withoutTrailingComments(text: string): string {
   let end = text.trimEnd().length;

@@ -112,10 +112,10 @@ export const EMPTY_FIELDS: MeetingFields = {
   tags: [],
 };
 
-/** Reads the meeting fields; every value of the wrong shape becomes a problem with its span. */
 /** A date with a time of day, ISO 8601 or with a space, with seconds, fractions, `Z` or an offset. */
 const DATE_AND_TIME = /^(\d{4}-\d{2}-\d{2})[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[ ]?(?:Z|[+-]\d{2}(?::?\d{2})?))?$/u;
 
+/** Reads the meeting fields; every value of the wrong shape becomes a problem with its span. */
 export function readFields(frontmatter: Frontmatter | null): { fields: MeetingFields; problems: FieldProblem[] } {
   const fields: MeetingFields = { ...EMPTY_FIELDS, attendees: [], departments: [], tags: [] };
   const problems: FieldProblem[] = [];

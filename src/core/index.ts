@@ -24,7 +24,7 @@ export { markDoneEdits, setDueEdits, assignOwnerEdits, ownerReading, peopleOfMee
 export { PeopleIndex } from './people';
 export { insertionPoint } from './rules/action-owner';
 export { actionLabel } from './action-label';
-export { disableEdits, type DisableEdits } from './disable-comment';
+export { disableLineEdits } from './disable-comment';
 export { actionIdentities, carriedForward, carriedInSeries, findCarried, followedAction, followUp, normaliseActionText, normaliseLabel, previousInSeries, previousInSortedSeries, seriesRecord, seriesStep, sortSeries } from './series';
 export type { FollowUpItem, FollowUpStatus, SeriesEntry, SeriesMember, SeriesStep } from './series';
 export { detachedSummary, StringPool, summaryOf } from './summary';

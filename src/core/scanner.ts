@@ -299,7 +299,7 @@ export function scanBlocks(text: string, skipUntil = 0): BlockStructure {
       continue;
     }
     if (table && table.depth === depth) {
-      collectInlineComments(text, leafAt, lineEnd, blocks.html, true); // another row
+      collectRowComments(text, leafAt, lineEnd, blocks.html); // another row
       lineStart = next;
       continue;
     }
@@ -307,7 +307,7 @@ export function scanBlocks(text: string, skipUntil = 0): BlockStructure {
     if (paragraph && paragraph.start >= lineStartOf(text, paragraph.end) && isTableDelimiter(text.slice(paragraph.start, paragraph.end), rest)) {
       // A one-line paragraph and a delimiter row make a GFM table: not a paragraph any more.
       table = { depth };
-      collectInlineComments(text, paragraph.start, paragraph.end, blocks.html, true);
+      collectRowComments(text, paragraph.start, paragraph.end, blocks.html);
       paragraph = null;
       lineStart = next;
       continue;
@@ -397,10 +397,21 @@ function isLazyContinuation(cursor: LineCursor): boolean {
 }
 
 /**
- * Inline `<!-- … -->` comments of a paragraph, a heading or a table row, outside code spans. In a
- * row, GFM splits the cells first: a comment with a `|` in it is no comment.
+ * Comments of a table row, cell by cell: GFM splits a row at every `|` not escaped with `\`
+ * (code spans do not protect one) before it reads each cell's inline content.
  */
-function collectInlineComments(text: string, start: number, end: number, into: BlockHtml[], tableRow = false): void {
+function collectRowComments(text: string, start: number, end: number, into: BlockHtml[]): void {
+  if (text.slice(start, end).indexOf('<!--') < 0) return;
+  let cellStart = start;
+  for (let at = start; at <= end; at++) {
+    if (at < end && (text[at] !== '|' || isEscaped(text, at, start))) continue;
+    collectInlineComments(text, cellStart, at, into);
+    cellStart = at + 1;
+  }
+}
+
+/** Inline `<!-- … -->` comments of a paragraph, a heading or a table cell, outside code spans. */
+function collectInlineComments(text: string, start: number, end: number, into: BlockHtml[]): void {
   // Bounded search: an unbounded indexOf would rescan the rest of the document for every paragraph.
   const local = text.slice(start, end).indexOf('<!--');
   if (local < 0) return;
@@ -413,8 +424,7 @@ function collectInlineComments(text: string, start: number, end: number, into: B
       const close = text.startsWith('<!-->', at) ? at + 5 : text.startsWith('<!--->', at) ? at + 6 : text.indexOf('-->', at + 4);
       if (close < 0 || close > end) return;
       const stop = text.startsWith('<!-->', at) || text.startsWith('<!--->', at) ? close : close + 3;
-      const value = text.slice(at, stop);
-      if (!tableRow || !value.includes('|')) into.push({ start: at, value });
+      into.push({ start: at, value: text.slice(at, stop) });
       at = text.indexOf('<!--', stop);
     } else {
       at = text.indexOf('<!--', at + 4);
@@ -422,13 +432,15 @@ function collectInlineComments(text: string, start: number, end: number, into: B
   }
 }
 
-function isEscaped(text: string, at: number, floor: number): boolean {
+/** Whether the character at `at` follows an odd number of backslashes (none before `floor`). */
+export function isEscaped(text: string, at: number, floor: number): boolean {
   let backslashes = 0;
   for (let i = at - 1; i >= floor && text[i] === '\\'; i--) backslashes++;
   return backslashes % 2 === 1;
 }
 
-function codeSpansOf(text: string, start: number, end: number): Array<{ start: number; end: number }> {
+/** The code spans between `start` and `end`: runs of backticks closed by a run of the same length. */
+export function codeSpansOf(text: string, start: number, end: number): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
   let at = text.indexOf('`', start);
   while (at >= 0 && at < end) {

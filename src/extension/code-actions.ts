@@ -2,7 +2,7 @@
 // the safe fixes. Findings are recomputed from the current text whenever the cached ones are
 // stale, so an edit always targets the characters it was computed for.
 import * as vscode from 'vscode';
-import { disableEdits, message, parseMeeting, safeFixEdits, summaryOf, type Finding, type Fix } from '../core';
+import { disableLineEdits, message, parseMeeting, safeFixEdits, summaryOf, type Finding, type Fix } from '../core';
 import type { DiagnosticsController } from './diagnostics';
 import { spanToRange, toWorkspaceEdit } from './edits';
 import { displayLocale } from './locale';
@@ -74,14 +74,14 @@ export class MeetingCodeActions implements vscode.CodeActionProvider {
     return action;
   }
 
-  /** "Disable the rule for this line" (or, in a table, for this table). */
+  /** "Disable the rule for this line": a `meetings-disable-line` comment (none on a table's header row). */
   private disableWhere(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic, text: string, lineStarts: readonly number[]): vscode.CodeAction | null {
-    const disable = disableEdits(text, lineStarts, diagnostic.range.start.line, finding.rule);
-    if (!disable) return null;
-    const title = message(displayLocale(), disable.scope === 'table' ? 'fix.disable-table' : 'fix.disable-line', { rule: finding.rule });
+    const edits = disableLineEdits(text, lineStarts, diagnostic.range.start.line, finding.rule);
+    if (!edits) return null;
+    const title = message(displayLocale(), 'fix.disable-line', { rule: finding.rule });
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     action.diagnostics = [diagnostic];
-    action.command = { title, command: APPLY_FIX_COMMAND, arguments: [document.uri, document.version, disable.edits] };
+    action.command = { title, command: APPLY_FIX_COMMAND, arguments: [document.uri, document.version, edits] };
     return action;
   }
 

@@ -88,8 +88,10 @@ export class MeetingCompletions implements vscode.CompletionItemProvider {
     return this.store.index.get(document.uri.toString())?.config ?? (await configForDocument(this.configs, document.uri));
   }
 
-  /** People: the meeting's own first, then the roster (aliases insert the name), then the rest of the workspace. */
-  /** People to complete: as an owner (`asOwner`, only names that read back), or in the frontmatter. */
+  /**
+   * People: the meeting's own first, then the roster (aliases insert the name), then the rest of
+   * the workspace. As an owner (`asOwner`), only names that read back as themselves.
+   */
   personItems(meeting: Meeting, config: ResolvedConfig, position: vscode.Position, typed: string, exclude: readonly string[] = [], asOwner = false): vscode.CompletionItem[] {
     const range = new vscode.Range(position.line, position.character - typed.length, position.line, position.character);
     const items: vscode.CompletionItem[] = [];

@@ -35,7 +35,8 @@ function referenceLabel(action: Action, documentText: string): string {
   }
   text += documentText.slice(cursor, action.textSpan.end);
   const label = text
-    .replace(/<!--[^]*?-->/gu, ' ') // comments are not shown
+    // comments are not shown; one in a code span or after a backslash is text
+    .replace(/(`+)[^`]*?\1|\\<!--|<!--[^]*?-->/gu, (match) => (match.startsWith('<!--') ? ' ' : match))
     .replace(/[🔺⏫🔼🔽⏬]\uFE0F?|(?:✅|❌|➕|⏳|🛫)\uFE0F?[ \t]*\d{4}-\d{2}-\d{2}|(?<![\p{L}\p{N}])P[0-3](?![\p{L}\p{N}])|\s\^[A-Za-z0-9-]+\s*$/gu, ' ')
     .replace(/\[(?:owner|due|id|priority)::[^\]]*\]/giu, ' ')
     .replace(/\s+/gu, ' ')
@@ -108,5 +109,16 @@ describe('action labels', () => {
     }
     const compared = assertSameAsReference(meeting(lines), 'generated lines');
     assert.ok(compared > 2500, `actions compared: ${compared}`);
+  });
+});
+
+describe('action labels and comments', () => {
+  it('leave out comments, but not one in a code span or after a backslash', () => {
+    const meeting = (lines: string[]) => `---\ntitle: t\ndate: 2026-11-20\nattendees: [Bob]\n---\n\n## Actions\n\n${lines.join('\n')}\n`;
+    const text = meeting(['- [ ] Remove `<!-- TODO -->` markers @Bob <!-- meetings-disable-line action-due -->', '- [ ] Keep \\<!-- this --> text @Bob']);
+    assert.deepEqual(
+      parseMeeting(text).actions.map((action) => actionLabel(action, text)),
+      ['Remove `<!-- TODO -->` markers', 'Keep \\<!-- this --> text'],
+    );
   });
 });

@@ -126,8 +126,10 @@ describe('cli: meetings lint', function () {
 
     it('says why a file cannot be read in the user\'s language', () => {
       const dir = workspace({ 'weekly.md': CLEAN, 'gbk.md': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xd5, 0xc5, 0xc8, 0xfd, 0x0a]) });
-      const missing = meetings(dir, 'lint', 'gone.md', '--locale', 'zh-CN');
-      assert.equal(missing.stderr, 'meetings: gone.md: 没有这个文件或文件夹\n');
+      for (const locale of [['--locale', 'zh-CN'], ['--locale=zh-CN']]) {
+        const missing = meetings(dir, 'lint', 'gone.md', ...locale);
+        assert.equal(missing.stderr, 'meetings: gone.md: 没有这个文件或文件夹\n', locale.join(' '));
+      }
       for (const command of ['lint', 'actions', 'series']) {
         const result = meetings(dir, command, '.', '--locale', 'zh-CN');
         assert.match(result.stderr, /^meetings: gbk\.md: 不是有效的 UTF-8 文本$/mu, command);

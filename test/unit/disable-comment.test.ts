@@ -1,6 +1,6 @@
 // "Disable this rule here": the comment goes where both parsers read it and nothing else changes.
 import { strict as assert } from 'node:assert';
-import { actionLabel, applyEdits, DEFAULT_CONFIG, disableEdits, lintMeeting, parseMeeting, type Finding } from '../../src/core';
+import { actionLabel, applyEdits, DEFAULT_CONFIG, disableLineEdits, lintMeeting, markDoneEdits, parseMeeting, type Finding } from '../../src/core';
 import { lineOf } from '../../src/core/lines';
 
 const TODAY = '2026-11-26';
@@ -10,37 +10,34 @@ function lint(text: string, parser: 'scanner' | 'remark' = 'scanner'): Finding[]
   return lintMeeting(parseMeeting(text, { parser }), { config: DEFAULT_CONFIG, today: TODAY, locale: 'en' });
 }
 
-/** Applies the disable edits for the first finding of `rule`; checks the finding is gone, for both parsers, and nothing else changed. */
-function disableFirst(text: string, rule: string): { text: string; scope: string } {
+/** Applies the disable edits for the first finding of `rule`; checks that finding is gone, for both parsers, and nothing else changed. */
+function disableFirst(text: string, rule: string): string {
   const meeting = parseMeeting(text);
   const finding = lint(text).find((candidate) => candidate.rule === rule);
   assert.ok(finding, `a ${rule} finding in\n${text}`);
   const line = lineOf(meeting.lineStarts, finding.span.start);
-  const disable = disableEdits(meeting.text, meeting.lineStarts, line, rule);
-  assert.ok(disable, 'a way to disable it');
-  const after = applyEdits(text, disable.edits);
+  const edits = disableLineEdits(meeting.text, meeting.lineStarts, line, rule);
+  assert.ok(edits, 'a way to disable it');
+  const after = applyEdits(text, edits);
   for (const parser of ['scanner', 'remark'] as const) {
-    const rulesBefore = lint(text, parser).map((f) => f.rule);
-    const rulesAfter = lint(after, parser).map((f) => f.rule);
-    // (around a table, every finding of the rule in it; the tables here have no other)
-    const first = rulesBefore.indexOf(rule);
-    const expected: string[] = disable.scope === 'table' ? rulesBefore.filter((other) => other !== rule) : rulesBefore.filter((_, i) => i !== first);
+    const before = lint(text, parser).map((f) => `${f.rule}@${lineOf(meeting.lineStarts, f.span.start)}`);
+    const rulesAfter = lint(after, parser).map((f) => `${f.rule}@${lineOf(parseMeeting(after).lineStarts, f.span.start)}`);
+    const expected = before.filter((key) => key !== `${rule}@${line}`);
     assert.deepEqual(rulesAfter, expected, `${parser}: only that finding goes\n${after}`);
   }
-  return { text: after, scope: disable.scope };
+  return after;
 }
 
 describe('disable a rule where a finding is', () => {
   it('puts the comment at the end of the line', () => {
     const text = [...HEAD, '## Action items', '- [ ] Write the report @Bob', ''].join('\n');
-    const { text: after, scope } = disableFirst(text, 'action-due');
-    assert.equal(scope, 'line');
+    const after = disableFirst(text, 'action-due');
     assert.equal(after, text.replace('@Bob\n', '@Bob <!-- meetings-disable-line action-due -->\n'));
   });
 
   it('puts it before a block id, which stays the action id, and keeps the label free of it', () => {
     const text = [...HEAD, '## Action items', '- [ ] Write the report @Bob ^report', ''].join('\n');
-    const { text: after } = disableFirst(text, 'action-due');
+    const after = disableFirst(text, 'action-due');
     assert.ok(after.includes('- [ ] Write the report @Bob <!-- meetings-disable-line action-due --> ^report\n'), after);
     const action = parseMeeting(after).actions[0]!;
     assert.equal(action.id, 'report');
@@ -58,30 +55,53 @@ describe('disable a rule where a finding is', () => {
   it('keeps a hard line break at the end of the line', () => {
     for (const brk of ['  ', '\\']) {
       const text = [...HEAD, '## Action items', `- [ ] Write the report @Bob${brk}`, '  with the figures', ''].join('\n');
-      const { text: after } = disableFirst(text, 'action-due');
+      const after = disableFirst(text, 'action-due');
       assert.ok(after.includes(`- [ ] Write the report @Bob <!-- meetings-disable-line action-due -->${brk}\n`), JSON.stringify(after));
     }
   });
 
   it('adds a second rule to the comment already on the line', () => {
     const text = [...HEAD, '## Action items', '- [ ] Write the report <!-- meetings-disable-line action-due -->', ''].join('\n');
-    const { text: after } = disableFirst(text, 'action-owner');
+    const after = disableFirst(text, 'action-owner');
     assert.ok(after.includes('- [ ] Write the report <!-- meetings-disable-line action-due action-owner -->\n'), after);
   });
 
   it('keeps CRLF line ends and touches nothing else', () => {
     const text = [...HEAD, '## 行动项', '- [ ] 整理预算 @张三', ''].join('\r\n');
-    const { text: after } = disableFirst(text, 'action-due');
+    const after = disableFirst(text, 'action-due');
     assert.equal(after, text.replace('@张三\r\n', '@张三 <!-- meetings-disable-line action-due -->\r\n'));
   });
 
-  it('in a table, disables the rule around the table: a comment after a row would be a cell GFM drops', () => {
+  it('on a row of a table, after its last cell: both parsers read the comment in the cell it makes', () => {
     const rows = ['| Resource | Kind | Owner | Priority | Due | Status |', '| --- | --- | --- | --- | --- | --- |', '| Two agents | people | | high | | |', '| Laptops | budget | Bob | low | 2026-12-01 | approved |'];
     const text = [...HEAD, '## Resource needs', '', ...rows, '', '## Action items', '- [ ] Write the report @Bob 📅 2026-12-01', ''].join('\n');
-    const before = lint(text).filter((f) => f.rule === 'resource-incomplete');
-    assert.ok(before.length > 0, 'the table has a resource-incomplete finding');
-    const { text: after, scope } = disableFirst(text, 'resource-incomplete');
-    assert.equal(scope, 'table');
-    assert.equal(after, text.replace(rows[0]!, `<!-- meetings-disable resource-incomplete -->\n${rows[0]}`).replace(rows[3]!, `${rows[3]}\n<!-- meetings-enable resource-incomplete -->`));
+    const after = disableFirst(text, 'resource-incomplete');
+    assert.equal(after, text.replace(rows[2]!, `${rows[2]} <!-- meetings-disable-line resource-incomplete -->`));
+  });
+
+  it('offers nothing on the header row of a table: one more header cell would end the table', () => {
+    const text = [...HEAD, '| a | b |', '| --- | --- |', '| c | d |', ''].join('\n');
+    const meeting = parseMeeting(text);
+    assert.equal(disableLineEdits(meeting.text, meeting.lineStarts, 6, 'any-rule'), null);
+    assert.ok(disableLineEdits(meeting.text, meeting.lineStarts, 8, 'any-rule'));
+  });
+
+  it('finds the comment already on a long line in linear time', () => {
+    const line = '- [ ] x ' + '<!-- meetings-disable-line a '.repeat(20_000);
+    const text = [...HEAD, line, ''].join('\n');
+    const meeting = parseMeeting(text);
+    const started = performance.now();
+    disableLineEdits(meeting.text, meeting.lineStarts, 6, 'action-due');
+    assert.ok(performance.now() - started < 1_000, 'under a second for 580 KB');
+  });
+
+  it('edits that add to an item (mark done, set due, carry over) go before a block id followed by a comment', () => {
+    const text = [...HEAD, '## Action items', '- [ ] Write the FAQ @Bob 📅 2026-12-01 ^faq <!-- meetings-disable-line action-overdue -->', ''].join('\n');
+    const meeting = parseMeeting(text);
+    const done = applyEdits(text, markDoneEdits(meeting, meeting.actions[0]!, TODAY));
+    assert.ok(done.includes('- [x] Write the FAQ @Bob 📅 2026-12-01 ✅ 2026-11-26 ^faq <!-- meetings-disable-line action-overdue -->\n'), done);
+    const again = parseMeeting(done).actions[0]!;
+    assert.equal(again.id, 'faq');
+    assert.equal(actionLabel(again, parseMeeting(done).text), 'Write the FAQ');
   });
 });

@@ -20,6 +20,7 @@ const FRAGMENTS: Array<(rng: () => number) => string> = [
   (rng) => `${pickOf(rng, ['    ', '     ', '        '])}- [ ] indented code or nested`,
   (rng) => pickOf(rng, ['| a | b |', '| --- | --- |', 'Plain paragraph with `code <!-- x -->` span', 'Text\\<!-- not a comment -->']),
   (rng) => pickOf(rng, ['| a <!-- meetings-disable-line action-due --> | b |', '| `c <!-- x -->` | d <!-- meetings-disable-line action-owner --> |', '| e <!-- a | b --> |', 'f | g <!-- meetings-disable-line action-due -->']),
+  (rng) => pickOf(rng, ['| a <!-- meetings-disable-line action-due \\| x --> | b |', '| `x <!-- meetings-disable-line action-owner --> y|z` | w |', '| a | b | <!-- meetings-disable-line action-due -->', '| a \\| `b|` <!-- meetings-disable-line --> |']),
 ];
 
 function pickOf<T>(rng: () => number, items: readonly T[]): T {

@@ -73,6 +73,10 @@ describe('report: the minutes digest', function () {
     assert.match(result.stderr, /^meetings: 2026-11-20-ops\.md:\d+: the frontmatter is not valid YAML/u);
     assert.notEqual(result.stdout, '', 'the minutes are still written');
     assert.equal(meetings(workspace({ '2026-11-20-ops.md': MEETING }), 'report', '2026-11-20-ops.md').status, 0);
+    // A YAML warning alone (an unknown tag) leaves every field read: nothing to say.
+    const warned = meetings(workspace({ '2026-11-20-ops.md': MEETING.replace('date: 2026-11-20', 'date: !mydate 2026-11-20') }), 'report', '2026-11-20-ops.md');
+    assert.equal(warned.stderr, '');
+    assert.equal(warned.status, 0);
   });
 
   it('never writes the report over meeting notes: the meeting itself, by any path, or another meeting; an earlier report is replaced', () => {

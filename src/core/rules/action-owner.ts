@@ -1,3 +1,4 @@
+import { itemTailStart } from '../action-text';
 import { lineContentEnd } from '../lines';
 import type { Action, Meeting } from '../model';
 import { pendingActions, type Rule } from './rule';
@@ -6,8 +7,8 @@ import { pendingActions, type Rule } from './rule';
 export function insertionPoint(meeting: Meeting, action: Action): number {
   const firstLineEnd = Math.min(lineContentEnd(meeting.text, meeting.lineStarts, action.line), Math.max(action.textSpan.end, action.boxSpan.end));
   const line = meeting.text.slice(action.boxSpan.end, firstLineEnd);
-  const blockId = /\s\^[A-Za-z0-9-]+\s*$/u.exec(line);
-  let end = blockId ? action.boxSpan.end + blockId.index : firstLineEnd;
+  // Before a trailing block id and the comments after the words (see itemTailStart).
+  let end = action.boxSpan.end + itemTailStart(line);
   while (end > action.boxSpan.end && /[ \t]/u.test(meeting.text[end - 1]!)) end--;
   return end;
 }

@@ -1,4 +1,4 @@
-import { readActionFacts } from '../action-text';
+import { itemTailStart, readActionFacts } from '../action-text';
 import { applyEdits } from '../edits';
 import { firstSectionOf } from '../method';
 import { PeopleIndex } from '../people';
@@ -61,10 +61,10 @@ function withDatesWritten(text: string, meetingDate: string | null): string {
 /** Due dates are read alike whoever attended. */
 const NO_PEOPLE = new PeopleIndex([], []);
 
-/** Puts `mark` before a trailing `^block-id`, so the id stays last. */
+/** Puts `mark` after the item's words: before a trailing `^block-id` (it stays last) and comments. */
 function withMark(text: string, mark: string): string {
-  const blockId = /\s\^[A-Za-z0-9-]+$/u.exec(text);
-  return blockId ? `${text.slice(0, blockId.index)} ${mark}${text.slice(blockId.index)}` : `${text} ${mark}`;
+  const at = itemTailStart(text);
+  return `${text.slice(0, at)} ${mark}${text.slice(at)}`;
 }
 
 function carryFixes(action: ActionSummary, label: string, previousDate: string | null, { meeting, locale, t }: RuleContext): Fix[] {
