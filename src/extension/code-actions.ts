@@ -42,7 +42,7 @@ export class MeetingCodeActions implements vscode.CodeActionProvider {
       for (const fix of finding.fixes) actions.push(this.quickFix(document, fix, diagnostic, finding));
       // A comment cannot go into the frontmatter: it would change the YAML, not silence the rule.
       if (finding.span.start >= frontmatterEnd) {
-        const disable = this.disableWhere(document, finding, diagnostic, text, lineStarts);
+        const disable = this.disableForLine(document, finding, diagnostic, text, lineStarts);
         if (disable) actions.push(disable);
       }
     }
@@ -52,7 +52,7 @@ export class MeetingCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  /** Lints the document's current text when the cached findings are from another version. */
+  /** Lints the document's current text when the cached findings are from another version, or there are none yet. */
   private currentFindings(document: vscode.TextDocument): { findings: Finding[]; text: string; lineStarts: readonly number[]; frontmatterEnd: number } | null {
     const key = document.uri.toString();
     const cached = this.diagnostics.findingsFor(key);
@@ -75,7 +75,7 @@ export class MeetingCodeActions implements vscode.CodeActionProvider {
   }
 
   /** "Disable the rule for this line": a `meetings-disable-line` comment (none on a table's header row). */
-  private disableWhere(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic, text: string, lineStarts: readonly number[]): vscode.CodeAction | null {
+  private disableForLine(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic, text: string, lineStarts: readonly number[]): vscode.CodeAction | null {
     const edits = disableLineEdits(text, lineStarts, diagnostic.range.start.line, finding.rule);
     if (!edits) return null;
     const title = message(displayLocale(), 'fix.disable-line', { rule: finding.rule });
