@@ -10,6 +10,8 @@ type Container = { kind: 'quote' } | { kind: 'item'; indent: number; item: numbe
 interface Paragraph {
   start: number;
   end: number;
+  /** Where its last line's content starts: a delimiter row under it makes that line a table's header. */
+  lastLine: number;
   depth: number;
   /** The list item this paragraph is the first child of, or -1. */
   item: number;
@@ -123,10 +125,12 @@ export function scanBlocks(text: string, skipUntil = 0): BlockStructure {
     // Fast path for the commonest line of minutes: prose at the top level. A letter or a CJK
     // character cannot start any block but a paragraph (or a table's header, found on the next line).
     if (containers.length === 0 && fence === null && html === null && table === null && indentedCodeDepth < 0 && startsProse(text.charCodeAt(lineStart))) {
-      if (paragraph) paragraph.end = lineEnd;
-      else {
+      if (paragraph) {
+        paragraph.end = lineEnd;
+        paragraph.lastLine = lineStart;
+      } else {
         blocks.contentStarts.push(lineStart);
-        paragraph = { start: lineStart, end: lineEnd, depth: 0, item: -1 };
+        paragraph = { start: lineStart, end: lineEnd, lastLine: lineStart, depth: 0, item: -1 };
       }
       afterIndentedCode = -1;
       lineStart = next;
@@ -174,6 +178,7 @@ export function scanBlocks(text: string, skipUntil = 0): BlockStructure {
     if (matched < containers.length && paragraph && paragraph.depth === containers.length) {
       if (isLazyContinuation(cursor)) {
         paragraph.end = lineEnd;
+        paragraph.lastLine = cursor.afterIndent();
         lineStart = next;
         continue;
       }
@@ -241,6 +246,7 @@ export function scanBlocks(text: string, skipUntil = 0): BlockStructure {
     if (indent >= 4) {
       if (paragraph) {
         paragraph.end = lineEnd;
+        paragraph.lastLine = leafAt;
       } else {
         blockStarts(leafAt);
         indentedCodeDepth = depth;
@@ -277,14 +283,17 @@ export function scanBlocks(text: string, skipUntil = 0): BlockStructure {
     const fenceOpen = FENCE_OPEN.exec(rest);
     if (fenceOpen && !(fenceOpen[1]![0] === '`' && rest.slice(fenceOpen[1]!.length).includes('`'))) {
       closeParagraph();
+      table = null; // any other block ends a table
       blockStarts(leafAt);
       fence = { char: fenceOpen[1]![0]!, length: fenceOpen[1]!.length, depth };
       lineStart = next;
       continue;
     }
-    const htmlCloser = htmlBlockStart(rest, paragraph !== null);
+    // (a lone tag starts no HTML block inside a paragraph or a table: it is a line of it)
+    const htmlCloser = htmlBlockStart(rest, paragraph !== null || (table !== null && table.depth === depth));
     if (htmlCloser !== undefined) {
       closeParagraph();
+      table = null;
       const isComment = rest.startsWith('<!--');
       blockStarts(leafAt, true);
       html = { start: leafAt, end: lineEnd, depth, closer: htmlCloser };
@@ -294,6 +303,7 @@ export function scanBlocks(text: string, skipUntil = 0): BlockStructure {
     }
     if (THEMATIC_BREAK.test(rest)) {
       closeParagraph();
+      table = null;
       blockStarts(leafAt);
       lineStart = next;
       continue;
@@ -304,21 +314,28 @@ export function scanBlocks(text: string, skipUntil = 0): BlockStructure {
       continue;
     }
     table = null;
-    if (paragraph && paragraph.start >= lineStartOf(text, paragraph.end) && isTableDelimiter(text.slice(paragraph.start, paragraph.end), rest)) {
-      // A one-line paragraph and a delimiter row make a GFM table: not a paragraph any more.
-      table = { depth };
-      collectRowComments(text, paragraph.start, paragraph.end, blocks.html);
+    if (paragraph && isTableDelimiter(text.slice(paragraph.lastLine, paragraph.end), rest)) {
+      // A delimiter row makes the paragraph's last line the header row of a GFM table; the lines
+      // before it stay a paragraph.
+      const header = { start: paragraph.lastLine, end: paragraph.end };
+      if (header.start > paragraph.start) {
+        paragraph.end = lineBreakBefore(text, header.start);
+        closeParagraph();
+      }
       paragraph = null;
+      table = { depth };
+      collectRowComments(text, header.start, header.end, blocks.html);
       lineStart = next;
       continue;
     }
     if (paragraph) {
       paragraph.end = lineEnd;
+      paragraph.lastLine = leafAt;
     } else {
       const last: Container | undefined = containers[containers.length - 1];
       const firstOfItem: number = last?.kind === 'item' && !itemHasFirstChild[last.item] ? last.item : -1;
       blockStarts(leafAt);
-      paragraph = { start: leafAt, end: lineEnd, depth, item: firstOfItem };
+      paragraph = { start: leafAt, end: lineEnd, lastLine: leafAt, depth, item: firstOfItem };
     }
     lineStart = next;
   }
@@ -327,9 +344,12 @@ export function scanBlocks(text: string, skipUntil = 0): BlockStructure {
   return blocks;
 }
 
-function lineStartOf(text: string, offset: number): number {
+/** Where the line break before the line holding `offset` starts (its `\r` of a `\r\n`). */
+function lineBreakBefore(text: string, offset: number): number {
   let at = offset;
   while (at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r') at--;
+  if (at > 0) at--;
+  if (at > 0 && text[at] === '\n' && text[at - 1] === '\r') at--;
   return at;
 }
 

@@ -105,3 +105,32 @@ describe('disable a rule where a finding is', () => {
     assert.equal(actionLabel(again, parseMeeting(done).text), 'Write the FAQ');
   });
 });
+
+describe('comments in and after tables, as remark reads them', () => {
+  const suppressions = (text: string, parser: 'scanner' | 'remark') => parseMeeting(text, { parser }).suppressions.map((s) => [s.kind, s.line, s.rules.join(',')]);
+
+  it('a thematic break, a fence or an HTML block ends a table: a row-like line after it is a paragraph', () => {
+    for (const breaker of ['- - -', '***', '```\ncode\n```', '<div>\n</div>']) {
+      const text = [...HEAD, '| a | b |', '| --- | --- |', '| c | d |', breaker, '| `x <!-- meetings-disable-line action-owner --> y|z` | w |', ''].join('\n');
+      // (an HTML block runs on to a blank line and takes the line in: its comment counts)
+      if (!breaker.startsWith('<')) assert.deepEqual(suppressions(text, 'scanner'), [], breaker);
+      assert.deepEqual(suppressions(text, 'scanner'), suppressions(text, 'remark'), breaker);
+    }
+  });
+
+  it('a table may start right under a paragraph: its last line becomes the header row', () => {
+    const text = [...HEAD, '## Action items', '- [ ] Compare the offers @Bob 📅 2026-12-01', '  | Vendor | Price |', '  | --- | --- |', '  | A <!-- meetings-disable-line action-due --> | 1 |', ''].join('\n');
+    for (const parser of ['scanner', 'remark'] as const) {
+      const meeting = parseMeeting(text, { parser });
+      assert.deepEqual(meeting.actions.map((action) => action.text), ['Compare the offers @Bob 📅 2026-12-01'], parser);
+    }
+    assert.deepEqual(suppressions(text, 'scanner'), [['line', 10, 'action-due']]);
+    assert.deepEqual(suppressions(text, 'scanner'), suppressions(text, 'remark'));
+  });
+
+  it('in a row, cells are split at unescaped pipes first, code spans or not', () => {
+    const text = [...HEAD, '| a | b |', '| --- | --- |', '| `x <!-- meetings-disable-line action-owner --> y|z` | w |', '| e <!-- meetings-disable-line action-due \\| f --> | g |', ''].join('\n');
+    assert.deepEqual(suppressions(text, 'scanner'), [['line', 8, 'action-owner'], ['line', 9, 'action-due,\\|,f']]);
+    assert.deepEqual(suppressions(text, 'scanner'), suppressions(text, 'remark'));
+  });
+});
