@@ -10,7 +10,10 @@ type Container = { kind: 'quote' } | { kind: 'item'; indent: number; item: numbe
 interface Paragraph {
   start: number;
   end: number;
-  /** Where its last line's content starts: a delimiter row under it makes that line a table's header. */
+  /**
+   * Where its last line's content starts: a delimiter row under it makes that line a table's
+   * header. -1 when that line is indented 4 columns or more (paragraph text, never a header).
+   */
   lastLine: number;
   depth: number;
   /** The list item this paragraph is the first child of, or -1. */
@@ -178,7 +181,7 @@ export function scanBlocks(text: string, skipUntil = 0): BlockStructure {
     if (matched < containers.length && paragraph && paragraph.depth === containers.length) {
       if (isLazyContinuation(cursor)) {
         paragraph.end = lineEnd;
-        paragraph.lastLine = cursor.afterIndent();
+        paragraph.lastLine = cursor.indentColumns() >= 4 ? -1 : cursor.afterIndent();
         lineStart = next;
         continue;
       }
@@ -246,7 +249,7 @@ export function scanBlocks(text: string, skipUntil = 0): BlockStructure {
     if (indent >= 4) {
       if (paragraph) {
         paragraph.end = lineEnd;
-        paragraph.lastLine = leafAt;
+        paragraph.lastLine = -1;
       } else {
         blockStarts(leafAt);
         indentedCodeDepth = depth;
@@ -289,8 +292,7 @@ export function scanBlocks(text: string, skipUntil = 0): BlockStructure {
       lineStart = next;
       continue;
     }
-    // (a lone tag starts no HTML block inside a paragraph or a table: it is a line of it)
-    const htmlCloser = htmlBlockStart(rest, paragraph !== null || (table !== null && table.depth === depth));
+    const htmlCloser = htmlBlockStart(rest, paragraph !== null);
     if (htmlCloser !== undefined) {
       closeParagraph();
       table = null;
@@ -314,7 +316,7 @@ export function scanBlocks(text: string, skipUntil = 0): BlockStructure {
       continue;
     }
     table = null;
-    if (paragraph && isTableDelimiter(text.slice(paragraph.lastLine, paragraph.end), rest)) {
+    if (paragraph && paragraph.lastLine >= 0 && isTableDelimiter(text.slice(paragraph.lastLine, paragraph.end), rest)) {
       // A delimiter row makes the paragraph's last line the header row of a GFM table; the lines
       // before it stay a paragraph.
       const header = { start: paragraph.lastLine, end: paragraph.end };

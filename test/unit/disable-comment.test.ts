@@ -128,6 +128,24 @@ describe('comments in and after tables, as remark reads them', () => {
     assert.deepEqual(suppressions(text, 'scanner'), suppressions(text, 'remark'));
   });
 
+  it('a lone tag after a table starts an HTML block; a last line indented 4 columns is no header row', () => {
+    const cases = [
+      '# Notes\n| a | b |\n| - | - |\n<span>\n# Actions\n- [ ] other @Bob\n',
+      '| a | b |\n| - | - |\n</pre>\n`<!-- meetings-disable action-due -->`\n',
+      'para\n    a | b\n-|-\n| `x <!-- meetings-disable action-due --> |z` | w |\n',
+      '- [ ] t @Bob\n      a | b\n  -|-\n  | `x <!-- meetings-disable action-due --> |z` | w |\n',
+      'para\n\ta | b\n-|-\n| `x <!-- meetings-disable action-due --> |z` | w |\n',
+    ];
+    for (const body of cases) {
+      const text = [...HEAD, body].join('\n');
+      const view = (parser: 'scanner' | 'remark') => {
+        const meeting = parseMeeting(text, { parser });
+        return { actions: meeting.actions.map((a) => a.text), sections: meeting.sections.length, suppressions: suppressions(text, parser) };
+      };
+      assert.deepEqual(view('scanner'), view('remark'), body);
+    }
+  });
+
   it('in a row, cells are split at unescaped pipes first, code spans or not', () => {
     const text = [...HEAD, '| a | b |', '| --- | --- |', '| `x <!-- meetings-disable-line action-owner --> y|z` | w |', '| e <!-- meetings-disable-line action-due \\| f --> | g |', ''].join('\n');
     assert.deepEqual(suppressions(text, 'scanner'), [['line', 8, 'action-owner'], ['line', 9, 'action-due,\\|,f']]);
