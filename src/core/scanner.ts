@@ -252,6 +252,7 @@ export function scanBlocks(text: string, skipUntil = 0): BlockStructure {
         paragraph.lastLine = -1;
       } else {
         blockStarts(leafAt);
+        table = null; // indented code, as any other block, ends a table
         indentedCodeDepth = depth;
         // (not when the code starts on the line that closed a container: micromark starts afresh there)
         afterIndentedCode = closedContainers ? -1 : depth;

@@ -109,8 +109,8 @@ describe('disable a rule where a finding is', () => {
 describe('comments in and after tables, as remark reads them', () => {
   const suppressions = (text: string, parser: 'scanner' | 'remark') => parseMeeting(text, { parser }).suppressions.map((s) => [s.kind, s.line, s.rules.join(',')]);
 
-  it('a thematic break, a fence or an HTML block ends a table: a row-like line after it is a paragraph', () => {
-    for (const breaker of ['- - -', '***', '```\ncode\n```', '<div>\n</div>']) {
+  it('a thematic break, a fence, an HTML block or indented code ends a table: a row-like line after it is a paragraph', () => {
+    for (const breaker of ['- - -', '***', '```\ncode\n```', '<div>\n</div>', '    indented code']) {
       const text = [...HEAD, '| a | b |', '| --- | --- |', '| c | d |', breaker, '| `x <!-- meetings-disable-line action-owner --> y|z` | w |', ''].join('\n');
       // (an HTML block runs on to a blank line and takes the line in: its comment counts)
       if (!breaker.startsWith('<')) assert.deepEqual(suppressions(text, 'scanner'), [], breaker);
