@@ -29,6 +29,19 @@ export function localeFor(flag: Locale | null, config: ResolvedConfig | null, en
   return flag ?? config?.locale ?? localeFrom(env.LC_ALL || env.LC_MESSAGES || env.LANG) ?? 'en';
 }
 
+/**
+ * `--locale X` or `--locale=X` read from the raw arguments, for help and for a command that failed
+ * before it read its options; null when absent or not a language of ours.
+ */
+export function localeFlagOf(argv: readonly string[]): Locale | null {
+  for (const [i, arg] of argv.entries()) {
+    const value = arg === '--locale' ? argv[i + 1] : arg.startsWith('--locale=') ? arg.slice('--locale='.length) : undefined;
+    const locale = value === undefined ? null : localeFrom(value);
+    if (locale) return locale;
+  }
+  return null;
+}
+
 /** --today, else the clock in the config's time zone. */
 export function todayFor(flag: string | null, config: ResolvedConfig | null, io: Io): string {
   return flag ?? todayIn(config?.timezone ?? null, io.now());

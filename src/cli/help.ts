@@ -1,5 +1,5 @@
 // Help text in the user's language.
-import { localeFrom } from '../core';
+import { localeFlagOf, localeFor } from './context';
 
 const HELP = {
   en: {
@@ -221,8 +221,7 @@ ISO 日期）。
 };
 
 export function helpText(command: string | null, env: Record<string, string | undefined>, argv: readonly string[] = []): string {
-  const flag = argv.indexOf('--locale');
-  const locale = localeFrom(flag >= 0 ? argv[flag + 1] : null) ?? localeFrom(env.LC_ALL || env.LC_MESSAGES || env.LANG) ?? 'en';
+  const locale = localeFor(localeFlagOf(argv), null, env);
   const table = HELP[locale];
   return command === 'lint' || command === 'actions' || command === 'new' || command === 'report' || command === 'series' ? table[command] : table.general;
 }

@@ -1,14 +1,13 @@
 // The `meetings` command: dispatch, help, and the exit-code contract (0 clean, 1 findings, 2 usage or I/O).
 import { runActions } from './actions-command';
 import { UsageError } from './args';
-import { localeFor, type Io } from './context';
+import { localeFlagOf, localeFor, type Io } from './context';
 import { helpText } from './help';
 import { runLint } from './lint-command';
 import { runNew } from './new-command';
 import { runReport } from './report-command';
 import { runSeries } from './series-command';
 import { VERSION } from './version';
-import type { Locale } from '../core';
 import { ConfigLoader } from '../node/config-loader';
 import { reasonText } from '../node/file-reason';
 import { PathError } from '../node/walk';
@@ -53,15 +52,6 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     throw error;
   }
-}
-
-/** `--locale X` or `--locale=X`, when X is a language of ours (a command that failed early read no options). */
-function localeFlagOf(argv: readonly string[]): Locale | null {
-  for (const [i, arg] of argv.entries()) {
-    const value = arg === '--locale' ? argv[i + 1] : arg.startsWith('--locale=') ? arg.slice('--locale='.length) : undefined;
-    if (value === 'en' || value === 'zh-CN') return value;
-  }
-  return null;
 }
 
 /** Entry point of the bin script. */

@@ -1,10 +1,9 @@
 // Edits to one action item, as data: the editor applies them with a WorkspaceEdit against the
 // document version they were computed from; nothing else in the line is touched.
 import { readActionFacts } from './action-text';
-import type { ResolvedConfig } from './config';
 import { insertionPoint } from './rules/action-owner';
 import type { Action, Meeting, TextEdit } from './model';
-import { PeopleIndex } from './people';
+import type { PeopleIndex } from './people';
 
 /** Box to `[x]` and a `✅ YYYY-MM-DD` done date (kept if one is already there). */
 export function markDoneEdits(meeting: Meeting, action: Action, today: string): TextEdit[] {
@@ -23,12 +22,6 @@ export function setDueEdits(meeting: Meeting, action: Action, date: string): Tex
   if (own) return [{ span: own.span, text: date }];
   const at = insertionPoint(meeting, action);
   return [{ span: { start: at, end: at }, text: ` 📅 ${date}` }];
-}
-
-/** The people an owner may name in a meeting: its attendees, facilitator and note-taker, and the roster. */
-export function peopleOfMeeting(meeting: Pick<Meeting, 'fields'>, config: ResolvedConfig): PeopleIndex {
-  const { attendees, facilitator, notetaker } = meeting.fields;
-  return new PeopleIndex([...attendees, ...[facilitator, notetaker].filter((name): name is string => !!name)], config.people);
 }
 
 /**

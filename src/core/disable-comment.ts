@@ -5,8 +5,8 @@
 import { itemTailStart } from './action-text';
 import { lineContentEnd } from './lines';
 import type { TextEdit } from './model';
+import { isDelimiterRow } from './scanner';
 
-const TABLE_DELIMITER = /^[ \t]{0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$/u;
 const DIRECTIVE = 'meetings-disable-line';
 
 /** The edits that silence `rule` on `line` (0-based); null where a comment cannot go. */
@@ -14,7 +14,7 @@ export function disableLineEdits(text: string, lineStarts: readonly number[], li
   const lineText = (at: number) => (at < lineStarts.length ? text.slice(lineStarts[at]!, lineContentEnd(text, lineStarts, at)) : '');
   const start = lineStarts[line]!;
   const content = lineText(line);
-  if (content.includes('|') && TABLE_DELIMITER.test(lineText(line + 1))) return null;
+  if (content.includes('|') && isDelimiterRow(lineText(line + 1))) return null;
   const close = disableLineCommentClose(content);
   if (close >= 0) {
     const at = start + close;

@@ -20,7 +20,7 @@ export type { DueBucket, DueCounts, IndexedAction, IndexedMeeting } from './meet
 export { compareActions, GROUP_BY_VALUES, hasOwner, followedActionsOf, OpenActionGroups } from './open-actions';
 export { lowerBound, SortedList, type ReadonlySortedList } from './sorted';
 export type { ActionFilter, GroupBy, GroupId, GroupingView } from './open-actions';
-export { markDoneEdits, setDueEdits, assignOwnerEdits, ownerReading, peopleOfMeeting } from './action-edits';
+export { markDoneEdits, setDueEdits, assignOwnerEdits, ownerReading } from './action-edits';
 export { PeopleIndex } from './people';
 export { insertionPoint } from './rules/action-owner';
 export { actionLabel } from './action-label';
@@ -31,7 +31,7 @@ export { detachedSummary, StringPool, summaryOf } from './summary';
 export type { ActionSummary, MeetingSummary } from './summary';
 export { ReadingMemo } from './reading-memo';
 export type { PreviousMeeting } from './rules/rule';
-export { agendaMinutes, checkGoal, readResource, readTimeBox, sectionItems } from './method';
+export { agendaMinutes, checkGoal, peopleOf, readResource, readTimeBox, sectionItems } from './method';
 export type { ResourceRequest, SectionItem } from './method';
 export { buildMinutes, meetingLanguage, renderMinutesHtml, renderMinutesMarkdown, MINUTES_CSP } from './minutes';
 export type { MinutesDigest } from './minutes';

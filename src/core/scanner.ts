@@ -356,6 +356,11 @@ function lineBreakBefore(text: string, offset: number): number {
   return at;
 }
 
+/** A GFM table's delimiter row (`| --- | :-: |`), at any indentation. */
+export function isDelimiterRow(line: string): boolean {
+  return TABLE_DELIMITER.test(line);
+}
+
 /** A GFM table's delimiter row under a header row with as many cells. */
 function isTableDelimiter(header: string, line: string): boolean {
   if (!TABLE_DELIMITER.test(line) || (!line.includes('|') && !header.includes('|'))) return false;

@@ -11,7 +11,7 @@ import {
   message,
   ownerReading,
   parseMeeting,
-  peopleOfMeeting,
+  peopleOf,
   readDateExpression,
   setDueEdits,
   todayIn,
@@ -63,7 +63,7 @@ export function setDueDate(node: ActionNode | undefined, store: MeetingStore, pr
 
 export function assignOwner(node: ActionNode | undefined, store: MeetingStore, preset?: string): Promise<boolean> {
   return editAction(node, async (meeting, action) => {
-    const people = peopleOfMeeting(meeting, node!.item.entry.config);
+    const people = peopleOf(meeting, node!.item.entry.config);
     const name = preset ?? (await pickPerson(meeting, store, people));
     if (!name) return undefined;
     // Written as `@name`, it must read back as that person, or the item would name someone else.

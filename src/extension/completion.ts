@@ -13,7 +13,7 @@ import {
   message,
   ownerReading,
   parseMeeting,
-  peopleOfMeeting,
+  peopleOf,
   SECTION_TITLES,
   seriesSummaries,
   todayIn,
@@ -96,7 +96,7 @@ export class MeetingCompletions implements vscode.CompletionItemProvider {
     const range = new vscode.Range(position.line, position.character - typed.length, position.line, position.character);
     const items: vscode.CompletionItem[] = [];
     const seen = new Set(exclude);
-    const people = peopleOfMeeting(meeting, config);
+    const people = peopleOf(meeting, config);
     const add = (label: string | vscode.CompletionItemLabel, insert: string, rank: number, detail: string) => {
       const key = typeof label === 'string' ? label : label.label;
       if (seen.has(key)) return;

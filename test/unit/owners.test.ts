@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mergeConfig, ownerReading, parseMeeting, peopleOfMeeting, type Meeting, type ParseOptions } from '../../src/core';
+import { mergeConfig, ownerReading, parseMeeting, peopleOf, type Meeting, type ParseOptions } from '../../src/core';
 
 const ATTENDEES = '[张三, 李四, 王五, Alice Chen, Bob]';
 
@@ -187,8 +187,8 @@ describe('owners: keys and separators written the Chinese way', () => {
 
 describe('owners: a name picked or typed must read back as itself', () => {
   const config = mergeConfig([{ dir: '', people: [{ name: 'Bob Li', aliases: ['Bob'] }] }]);
-  const fields = (attendees: string[]) => parseMeeting(`---\ndate: 2026-11-20\nattendees: [${attendees.join(', ')}]\n---\n`, { config }).fields;
-  const reading = (name: string, attendees: string[]) => ownerReading(name, peopleOfMeeting({ fields: fields(attendees) }, config));
+  const meetingWith = (attendees: string[]) => parseMeeting(`---\ndate: 2026-11-20\nattendees: [${attendees.join(', ')}]\n---\n`, { config });
+  const reading = (name: string, attendees: string[]) => ownerReading(name, peopleOf(meetingWith(attendees), config));
 
   it('an attendee, a roster person, a known name with a space, and an unknown one-word name read as themselves', () => {
     for (const [name, attendees] of [['张三', ['张三', '李四']], ['Bob Li', ['张三']], ['Alice Chen', ['Alice Chen']], ['王五', ['张三']]] as const) {
